@@ -1,0 +1,212 @@
+"""Activation functions: sigmoid, tanh, relu, leaky_relu, prelu, elu, selu, softplus,
+softmax, log_softmax, maxout, step/heaviside and identity.
+
+Each is written in its numerically stable form: the sigmoid as ``0.5*tanh(0.5x)+0.5``,
+the softplus as ``logaddexp(0, x)``, the softmax after subtracting the row maximum.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from neurona.function import Function
+from neurona.functional.reductions import max as _max
+from neurona.functional.shape import reshape
+from neurona.tensor import Tensor
+
+SELU_ALPHA = 1.6732632423543772
+SELU_SCALE = 1.0507009873554805
+
+
+class Sigmoid(Function):
+    def forward(self, x):
+        self.out = np.tanh(x * 0.5) * 0.5 + 0.5
+        return self.out
+
+    def backward(self, grad):
+        return grad * self.out * (1 - self.out)
+
+
+class Tanh(Function):
+    def forward(self, x):
+        self.out = np.tanh(x)
+        return self.out
+
+    def backward(self, grad):
+        return grad * (1 - self.out * self.out)
+
+
+class ReLU(Function):
+    def forward(self, x):
+        self.positive = x > 0
+        return x * self.positive
+
+    def backward(self, grad):
+        return grad * self.positive
+
+
+class LeakyReLU(Function):
+    def __init__(self, alpha: float) -> None:
+        self.alpha = alpha
+
+    def forward(self, x):
+        self.slope = np.where(x > 0, 1, self.alpha).astype(x.dtype)
+        return x * self.slope
+
+    def backward(self, grad):
+        return grad * self.slope
+
+
+class PReLU(Function):
+    def forward(self, x, alpha):
+        self.x, self.alpha = x, alpha
+        self.negative = x < 0
+        return np.where(self.negative, alpha * x, x)
+
+    def backward(self, grad):
+        grad_x = grad * np.where(self.negative, self.alpha, 1) if self.needs_input_grad[0] else None
+        grad_alpha = grad * self.x * self.negative if self.needs_input_grad[1] else None
+        return grad_x, grad_alpha
+
+
+class ELU(Function):
+    def __init__(self, alpha: float = 1.0, scale: float = 1.0) -> None:
+        self.alpha, self.scale = alpha, scale
+
+    def forward(self, x):
+        self.negative = x < 0
+        self.exp_part = self.alpha * np.expm1(np.minimum(x, 0))
+        return self.scale * np.where(self.negative, self.exp_part, x)
+
+    def backward(self, grad):
+        return grad * (self.scale * np.where(self.negative, self.exp_part + self.alpha, 1))
+
+
+class Softplus(Function):
+    def forward(self, x):
+        self.x = x
+        return np.logaddexp(0, x)
+
+    def backward(self, grad):
+        return grad * (np.tanh(self.x * 0.5) * 0.5 + 0.5)
+
+
+class Softmax(Function):
+    def __init__(self, axis: int = -1) -> None:
+        self.axis = axis
+
+    def forward(self, x):
+        e = np.exp(x - x.max(axis=self.axis, keepdims=True))
+        self.out = e / e.sum(axis=self.axis, keepdims=True)
+        return self.out
+
+    def backward(self, grad):
+        y = self.out
+        return y * (grad - (grad * y).sum(axis=self.axis, keepdims=True))
+
+
+class LogSoftmax(Function):
+    def __init__(self, axis: int = -1) -> None:
+        self.axis = axis
+
+    def forward(self, x):
+        shifted = x - x.max(axis=self.axis, keepdims=True)
+        self.out = shifted - np.log(np.exp(shifted).sum(axis=self.axis, keepdims=True))
+        return self.out
+
+    def backward(self, grad):
+        return grad - np.exp(self.out) * grad.sum(axis=self.axis, keepdims=True)
+
+
+def sigmoid(x):
+    """Logistic function ``1 / (1 + e**-x)``, computed as ``0.5*tanh(0.5x)+0.5`` (no overflow).
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> nr.functional.sigmoid(nr.tensor([0.0, 1e4, -1e4]))
+    tensor([0.5, 1. , 0. ])
+    """
+    return Sigmoid()(x)
+
+
+def tanh(x):
+    """Hyperbolic tangent."""
+    return Tanh()(x)
+
+
+def relu(x):
+    """Rectified linear unit ``max(0, x)`` (gradient 0 at 0)."""
+    return ReLU()(x)
+
+
+def leaky_relu(x, alpha: float = 0.01):
+    """``x`` for positive inputs, ``alpha*x`` otherwise."""
+    return LeakyReLU(alpha)(x)
+
+
+def prelu(x, alpha):
+    """Parametric ReLU: like leaky_relu with a learnable ``alpha`` (broadcast over ``x``)."""
+    return PReLU()(x, alpha)
+
+
+def elu(x, alpha: float = 1.0):
+    """Exponential linear unit: ``x`` if positive, else ``alpha*(e**x - 1)``."""
+    return ELU(alpha)(x)
+
+
+def selu(x):
+    """Scaled ELU with the self-normalizing constants of Klambauer et al. (2017)."""
+    return ELU(SELU_ALPHA, SELU_SCALE)(x)
+
+
+def softplus(x):
+    """Smooth ReLU ``log(1 + e**x)``, computed as ``logaddexp(0, x)``."""
+    return Softplus()(x)
+
+
+def softmax(x, axis: int = -1):
+    """Normalized exponentials along ``axis``, shifted by the maximum for stability.
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> nr.functional.softmax(nr.tensor([-2.18, -10.5, -7.14]))
+    tensor([9.9280e-01, 2.4178e-04, 6.9594e-03])
+    """
+    return Softmax(axis)(x)
+
+
+def log_softmax(x, axis: int = -1):
+    """Logarithm of the softmax, computed as ``x - logsumexp(x)``."""
+    return LogSoftmax(axis)(x)
+
+
+def maxout(x, pieces: int, axis: int = -1):
+    """Maxout: split ``axis`` into groups of ``pieces`` consecutive units and keep each group's maximum.
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> nr.functional.maxout(nr.tensor([[1.0, 5.0, 3.0, 2.0]]), pieces=2)
+    tensor([[5., 3.]])
+    """
+    shape = x.shape
+    axis = axis % len(shape)
+    if shape[axis] % pieces:
+        raise ValueError(f"maxout: axis {axis} of size {shape[axis]} is not divisible by pieces={pieces}")
+    grouped = reshape(x, shape[:axis] + (shape[axis] // pieces, pieces) + shape[axis + 1 :])
+    return _max(grouped, axis=axis + 1)
+
+
+def step(x) -> Tensor:
+    """Heaviside step: 1 where ``x > 0``, else 0. It has no gradient and records no graph."""
+    data = x.data if isinstance(x, Tensor) else np.asarray(x)
+    return Tensor._wrap((data > 0).astype(data.dtype if data.dtype.kind == "f" else np.float32))
+
+
+heaviside = step
+
+
+def identity(x):
+    """Return ``x`` unchanged (the linear activation)."""
+    return x

@@ -1,0 +1,106 @@
+"""Arithmetic: add, sub, mul, div, pow, neg (NumPy broadcasting; the engine unbroadcasts)."""
+from __future__ import annotations
+
+import numpy as np
+
+from neurona.function import Function
+
+
+class Add(Function):
+    def forward(self, a, b):
+        return a + b
+
+    def backward(self, grad):
+        return grad, grad
+
+
+class Sub(Function):
+    def forward(self, a, b):
+        return a - b
+
+    def backward(self, grad):
+        return grad, -grad if self.needs_input_grad[1] else None
+
+
+class Mul(Function):
+    def forward(self, a, b):
+        self.a, self.b = a, b
+        return a * b
+
+    def backward(self, grad):
+        need_a, need_b = self.needs_input_grad
+        return (grad * self.b if need_a else None), (grad * self.a if need_b else None)
+
+
+class Div(Function):
+    def forward(self, a, b):
+        self.b = b
+        self.out = a / b
+        return self.out
+
+    def backward(self, grad):
+        grad_a = grad / self.b
+        grad_b = -grad_a * self.out if self.needs_input_grad[1] else None
+        return grad_a, grad_b
+
+
+class Pow(Function):
+    def forward(self, a, p):
+        self.a, self.p = a, p
+        self.out = a**p
+        return self.out
+
+    def backward(self, grad):
+        need_a, need_p = self.needs_input_grad
+        grad_a = grad * self.p * self.a ** (self.p - 1) if need_a else None
+        grad_p = None
+        if need_p:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                log_a = np.where(self.a > 0, np.log(np.where(self.a > 0, self.a, 1)), 0)
+            grad_p = grad * self.out * log_a
+        return grad_a, grad_p
+
+
+class Neg(Function):
+    def forward(self, a):
+        return -a
+
+    def backward(self, grad):
+        return -grad
+
+
+def add(a, b):
+    """Elementwise ``a + b`` with broadcasting.
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> nr.functional.add(nr.tensor([1.0, 2.0]), 1.0)
+    tensor([2., 3.])
+    """
+    return Add()(a, b)
+
+
+def sub(a, b):
+    """Elementwise ``a - b`` with broadcasting."""
+    return Sub()(a, b)
+
+
+def mul(a, b):
+    """Elementwise ``a * b`` with broadcasting."""
+    return Mul()(a, b)
+
+
+def div(a, b):
+    """Elementwise ``a / b`` with broadcasting."""
+    return Div()(a, b)
+
+
+def pow(a, p):
+    """Elementwise ``a ** p``; the gradient in ``p`` is taken where ``a > 0``."""
+    return Pow()(a, p)
+
+
+def neg(a):
+    """Elementwise ``-a``."""
+    return Neg()(a)

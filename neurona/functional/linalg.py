@@ -1,0 +1,96 @@
+"""Linear algebra: ``matmul`` (2-D and batched) and the fused dense layer ``linear``."""
+from __future__ import annotations
+
+import numpy as np
+
+from neurona.function import Function, ShapeError
+
+
+def _check_matmul(name: str, a: np.ndarray, b: np.ndarray) -> None:
+    if a.ndim == 0 or b.ndim == 0 or a.shape[-1] != b.shape[-2 if b.ndim > 1 else 0]:
+        raise ShapeError(
+            f"{name}: shapes {a.shape} and {b.shape} are incompatible "
+            f"(the last axis of the first must equal the {'second-to-last' if b.ndim > 1 else 'only'} axis of the second)"
+        )
+
+
+class MatMul(Function):
+    def forward(self, a, b):
+        _check_matmul("matmul", np.asarray(a), np.asarray(b))
+        self.a, self.b = a, b
+        return a @ b
+
+    def backward(self, grad):
+        a, b = np.asarray(self.a), np.asarray(self.b)
+        need_a, need_b = self.needs_input_grad
+        a2 = a[None, :] if a.ndim == 1 else a
+        b2 = b[:, None] if b.ndim == 1 else b
+        g = grad
+        if a.ndim == 1:
+            g = np.expand_dims(g, -2)
+        if b.ndim == 1:
+            g = np.expand_dims(g, -1)
+        grad_a = grad_b = None
+        if need_a:
+            grad_a = g @ np.swapaxes(b2, -1, -2)
+            if a.ndim == 1:
+                grad_a = grad_a.reshape(-1, a.shape[0]).sum(axis=0) if grad_a.ndim > 2 else grad_a[0]
+        if need_b:
+            grad_b = np.swapaxes(a2, -1, -2) @ g
+            if b.ndim == 1:
+                grad_b = grad_b[..., 0]
+                if grad_b.ndim > 1:
+                    grad_b = grad_b.reshape(-1, b.shape[0]).sum(axis=0)
+        return grad_a, grad_b
+
+
+class Linear(Function):
+    """``x @ w + b`` over the last axis of x, with one fused backward."""
+
+    def forward(self, x, w, b=None):
+        if x.shape[-1] != w.shape[0]:
+            raise ShapeError(
+                f"linear: input of shape {x.shape} has {x.shape[-1]} features but the weight of "
+                f"shape {w.shape} expects {w.shape[0]}"
+            )
+        self.x, self.w = x, w
+        out = x @ w
+        if b is not None:
+            out += b
+        return out
+
+    def backward(self, grad):
+        x, w = self.x, self.w
+        need = self.needs_input_grad
+        grad_x = grad @ w.T if need[0] else None
+        g2 = grad.reshape(-1, grad.shape[-1])
+        grad_w = x.reshape(-1, x.shape[-1]).T @ g2 if need[1] else None
+        grad_b = g2.sum(axis=0) if len(need) > 2 and need[2] else None
+        return grad_x, grad_w, grad_b
+
+
+def matmul(a, b):
+    """Matrix product ``a @ b``, batched over leading axes as in NumPy.
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> nr.functional.matmul(nr.tensor([[1.0, 2.0]]), nr.tensor([[3.0], [4.0]]))
+    tensor([[11.]])
+    """
+    return MatMul()(a, b)
+
+
+def linear(x, weight, bias=None):
+    """Fused dense transform ``x @ weight + bias`` (weight has shape ``(in, out)``).
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> x = nr.tensor([[1.0, 2.0]])
+    >>> nr.functional.linear(x, nr.tensor([[1.0], [1.0]]), nr.tensor([0.5]))
+    tensor([[3.5]])
+    """
+    if bias is None:
+        return Linear()(x, weight)
+    return Linear()(x, weight, bias)

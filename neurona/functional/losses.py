@@ -1,0 +1,194 @@
+"""Losses: mse, mae, huber, binary and categorical cross-entropy, cross_entropy from
+logits, kl_divergence. Each takes ``reduction='mean'|'sum'|'none'``.
+
+Predictions and targets must have the same shape (no silent broadcasting of a
+``(n, 1)`` prediction against ``(n,)`` targets). Probabilities are clipped to
+``[eps, 1-eps]`` with ``eps`` the machine epsilon of their dtype: a fixed 1e-9
+would round away in float32.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from neurona.function import Function, ShapeError
+from neurona.functional.activations import softplus
+from neurona.functional.arithmetic import mul, sub
+from neurona.functional.elementwise import abs, clip, log, where
+from neurona.functional.reductions import mean
+from neurona.functional.reductions import sum as _sum
+from neurona.tensor import Tensor
+
+REDUCTIONS = ("mean", "sum", "none")
+
+
+def _data(x) -> np.ndarray:
+    return x.data if isinstance(x, Tensor) else np.asarray(x)
+
+
+def _same_shape(name: str, pred, target) -> None:
+    if _data(pred).shape != _data(target).shape:
+        raise ShapeError(
+            f"{name}: prediction of shape {_data(pred).shape} and target of shape {_data(target).shape} "
+            "differ; reshape one of them (no broadcasting is done in a loss)"
+        )
+
+
+def _reduce(name: str, loss, reduction: str):
+    if reduction == "mean":
+        return mean(loss)
+    if reduction == "sum":
+        return _sum(loss)
+    if reduction == "none":
+        return loss
+    raise ValueError(f"{name}: reduction must be one of {REDUCTIONS}, got {reduction!r}")
+
+
+def _eps(x) -> float:
+    dtype = _data(x).dtype
+    return float(np.finfo(dtype if dtype.kind == "f" else np.float32).eps)
+
+
+def mse(pred, target, reduction: str = "mean", half: bool = False):
+    """Mean squared error; ``half=True`` gives the course's ``1/(2m) Σ (f(x) - y)²``.
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> nr.functional.mse(nr.tensor([1.0, 3.0]), nr.tensor([0.0, 0.0])).item()
+    5.0
+    """
+    _same_shape("mse", pred, target)
+    diff = sub(pred, target)
+    loss = mul(diff, diff)
+    if half:
+        loss = mul(loss, 0.5)
+    return _reduce("mse", loss, reduction)
+
+
+def mae(pred, target, reduction: str = "mean"):
+    """Mean absolute error."""
+    _same_shape("mae", pred, target)
+    return _reduce("mae", abs(sub(pred, target)), reduction)
+
+
+def huber(pred, target, delta: float = 1.0, reduction: str = "mean"):
+    """Huber loss: quadratic within ``delta`` of the target, linear beyond."""
+    _same_shape("huber", pred, target)
+    err = abs(sub(pred, target))
+    small = _data(err) <= delta
+    loss = where(small, mul(mul(err, err), 0.5), mul(sub(err, 0.5 * delta), delta))
+    return _reduce("huber", loss, reduction)
+
+
+class BinaryCrossEntropy(Function):
+    """``-(y log p + (1-y) log(1-p))`` on clipped probabilities, with one fused backward."""
+
+    def forward(self, p, y):
+        eps = np.finfo(p.dtype).eps
+        self.p, self.y = np.clip(p, eps, 1 - eps), y
+        return -(y * np.log(self.p) + (1 - y) * np.log1p(-self.p))
+
+    def backward(self, grad):
+        p, y = self.p, self.y
+        return grad * (p - y) / (p * (1 - p)), None
+
+
+def binary_cross_entropy(prob, target, reduction: str = "mean"):
+    """Binary cross-entropy on probabilities (for instance a sigmoid's output).
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> nr.functional.binary_cross_entropy(nr.tensor([0.0, 1.0]), nr.tensor([0.0, 1.0])).item() < 1e-6
+    True
+    """
+    _same_shape("binary_cross_entropy", prob, target)
+    return _reduce("binary_cross_entropy", BinaryCrossEntropy()(prob, _data(target)), reduction)
+
+
+def binary_cross_entropy_with_logits(logits, target, reduction: str = "mean"):
+    """Binary cross-entropy of ``sigmoid(logits)``, computed stably as ``softplus(z) - z*y``."""
+    _same_shape("binary_cross_entropy_with_logits", logits, target)
+    loss = sub(softplus(logits), mul(logits, _data(target)))
+    return _reduce("binary_cross_entropy_with_logits", loss, reduction)
+
+
+def categorical_cross_entropy(prob, target, reduction: str = "mean"):
+    """Cross-entropy ``-Σ y log p`` of probabilities against one-hot (or soft) targets, per sample."""
+    _same_shape("categorical_cross_entropy", prob, target)
+    eps = _eps(prob)
+    loss = -_sum(mul(log(clip(prob, eps, 1 - eps)), _data(target)), axis=-1)
+    return _reduce("categorical_cross_entropy", loss, reduction)
+
+
+def _check_labels(labels: np.ndarray, logits_shape: tuple) -> None:
+    classes = logits_shape[-1]
+    if labels.shape != logits_shape[:-1]:
+        raise ShapeError(
+            f"cross_entropy: integer labels of shape {labels.shape} do not match logits of shape "
+            f"{logits_shape}; expected labels of shape {logits_shape[:-1]}"
+        )
+    if labels.size and (labels.min() < 0 or labels.max() >= classes):
+        bad = labels[(labels < 0) | (labels >= classes)].flat[0]
+        raise ValueError(f"cross_entropy: label {bad} is out of range for {classes} classes (valid: 0..{classes - 1})")
+
+
+class SoftmaxCrossEntropy(Function):
+    """Fused softmax and cross-entropy from logits: forward via logsumexp, backward ``softmax - y``."""
+
+    def forward(self, logits, target):
+        shifted = logits - logits.max(axis=-1, keepdims=True)
+        exp = np.exp(shifted)
+        total = exp.sum(axis=-1, keepdims=True)
+        log_prob = shifted - np.log(total)
+        self.prob = exp / total
+        if target.dtype.kind in "iu":
+            self.index = target
+            flat = log_prob.reshape(-1, log_prob.shape[-1])
+            return -flat[np.arange(flat.shape[0]), target.reshape(-1)].reshape(target.shape)
+        self.index = None
+        self.target = target
+        return -(log_prob * target).sum(axis=-1)
+
+    def backward(self, grad):
+        g = self.prob * grad[..., None]
+        if self.index is None:
+            g -= self.target * grad[..., None]
+        else:
+            flat = g.reshape(-1, g.shape[-1])
+            flat[np.arange(flat.shape[0]), self.index.reshape(-1)] -= grad.reshape(-1)
+        return g, None
+
+
+def cross_entropy(logits, target, reduction: str = "mean"):
+    """Softmax cross-entropy from logits, with integer labels or one-hot/soft targets.
+
+    Computed through logsumexp (finite for logits of any size), with the fused
+    gradient ``softmax(logits) - onehot(target)``.
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> logits = nr.tensor([[2.0, 0.5, -1.0]], requires_grad=True)
+    >>> loss = nr.functional.cross_entropy(logits, nr.tensor([0]))
+    >>> round(loss.item(), 4)
+    0.2414
+    """
+    labels = _data(target)
+    shape = _data(logits).shape
+    if labels.dtype.kind in "iu":
+        _check_labels(labels, shape)
+    else:
+        _same_shape("cross_entropy", logits, target)
+    return _reduce("cross_entropy", SoftmaxCrossEntropy()(logits, labels), reduction)
+
+
+def kl_divergence(pred, target, reduction: str = "mean"):
+    """KL divergence ``Σ target * log(target / pred)`` between probability vectors, per sample."""
+    _same_shape("kl_divergence", pred, target)
+    eps = _eps(pred)
+    t = _data(target)
+    t_log_t = np.where(t > 0, t * np.log(np.where(t > 0, t, 1)), 0)
+    loss = sub(np.sum(t_log_t, axis=-1), _sum(mul(log(clip(pred, eps, 1)), t), axis=-1))
+    return _reduce("kl_divergence", loss, reduction)
+

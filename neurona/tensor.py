@@ -1,0 +1,267 @@
+"""``Tensor``: an array that remembers the operation that made it.
+
+A tensor wraps a NumPy array (``.data``). When it ``requires_grad``, operations on
+it record a graph of :class:`~neurona.function.Function` nodes, and
+``backward()`` fills ``.grad`` of the leaves by reverse-mode automatic
+differentiation (see :mod:`neurona.engine`).
+
+Dtypes: floating data becomes the default dtype (float32) unless ``dtype`` says
+otherwise; integer and boolean data keep their kind (labels, indices, masks).
+Mixing float32 and float64 tensors promotes as NumPy does (to float64); the
+gradient that reaches each tensor is cast back to that tensor's own dtype.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from neurona import backend
+from neurona.engine import backprop
+
+
+def _as_array(data, dtype=None) -> np.ndarray:
+    if isinstance(data, Tensor):
+        data = data.data
+    if dtype is not None:
+        return np.array(data, dtype=dtype)
+    array = np.array(data)
+    if array.dtype.kind == "f" or array.dtype == object:
+        return array.astype(backend.get_default_dtype(), copy=False)
+    return array
+
+
+class Tensor:
+    """An n-dimensional array with reverse-mode automatic differentiation.
+
+    Parameters
+    ----------
+    data : array_like
+        The values. Floating data is stored in the default dtype (float32).
+    requires_grad : bool
+        Record operations on this tensor so that ``backward()`` can reach it.
+    dtype : dtype, optional
+        Force a dtype, e.g. ``"float64"`` for gradient checks.
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> x = nr.Tensor([[1.0, 2.0]], requires_grad=True)
+    >>> (x * x).sum().backward()
+    >>> x.grad
+    array([[2., 4.]], dtype=float32)
+    """
+
+    __slots__ = ("data", "grad", "requires_grad", "_creator", "_retains_grad", "__weakref__")
+    __array_ufunc__ = None  # make NumPy defer to Tensor's reflected operators
+
+    def __init__(self, data, requires_grad: bool = False, dtype=None) -> None:
+        self.data = _as_array(data, dtype)
+        self.grad = None
+        self._creator = None
+        self._retains_grad = False
+        self.requires_grad = False
+        if requires_grad:
+            self.requires_grad_()
+
+    # ----------------------------------------------------------------- graph
+    def backward(self, grad=None, retain_graph: bool = False) -> None:
+        """Compute the gradients of this tensor with respect to the leaves of its graph.
+
+        ``grad`` is required unless the tensor holds a single element. The graph is
+        freed afterwards unless ``retain_graph`` is true.
+        """
+        if not self.requires_grad:
+            raise RuntimeError(
+                "backward: this tensor does not require grad, so there is no graph to walk; "
+                "create the inputs with requires_grad=True"
+            )
+        if grad is None:
+            if self.data.size != 1:
+                raise RuntimeError(
+                    f"backward: an implicit gradient exists only for a one-element output, but this "
+                    f"tensor has shape {self.data.shape}; reduce it (e.g. .sum()) or pass backward(grad)"
+                )
+            grad = np.ones_like(self.data)
+        else:
+            grad = np.array(grad.data if isinstance(grad, Tensor) else grad, dtype=self.data.dtype)
+            if grad.shape != self.data.shape:
+                raise ValueError(
+                    f"backward: grad has shape {grad.shape} but the tensor has shape {self.data.shape}"
+                )
+        backprop(self, grad, retain_graph)
+
+    def requires_grad_(self, requires_grad: bool = True) -> "Tensor":
+        """Set ``requires_grad`` in place (floating tensors only) and return self."""
+        if requires_grad and self.data.dtype.kind != "f":
+            raise TypeError(
+                f"requires_grad_: only floating tensors can require gradients, this one is {self.data.dtype}"
+            )
+        self.requires_grad = requires_grad
+        return self
+
+    def retain_grad(self) -> None:
+        """Keep ``.grad`` on this intermediate tensor during ``backward()``."""
+        self._retains_grad = True
+
+    def detach(self) -> "Tensor":
+        """Return a tensor that shares the data but is cut from the graph."""
+        return Tensor._wrap(self.data)
+
+    def zero_grad(self) -> None:
+        """Forget the accumulated gradient (``.grad = None``)."""
+        self.grad = None
+
+    @property
+    def is_leaf(self) -> bool:
+        """True for tensors made by the user rather than by an operation."""
+        return self._creator is None
+
+    @property
+    def grad_fn(self):
+        """The Function that created this tensor, or None for a leaf."""
+        return self._creator
+
+    @staticmethod
+    def _wrap(array: np.ndarray) -> "Tensor":
+        out = Tensor.__new__(Tensor)
+        out.data = array
+        out.grad = None
+        out.requires_grad = False
+        out._creator = None
+        out._retains_grad = False
+        return out
+
+    # ------------------------------------------------------------ array info
+    @property
+    def shape(self) -> tuple:
+        return self.data.shape
+
+    @property
+    def dtype(self) -> np.dtype:
+        return self.data.dtype
+
+    @property
+    def ndim(self) -> int:
+        return self.data.ndim
+
+    @property
+    def size(self) -> int:
+        return self.data.size
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def numpy(self) -> np.ndarray:
+        """Return the underlying array (shared, not copied)."""
+        return self.data
+
+    def item(self) -> float | int | bool:
+        """Return the value of a one-element tensor as a Python number."""
+        if self.data.size != 1:
+            raise ValueError(f"item: only one-element tensors convert to a number, this one has shape {self.shape}")
+        return self.data.item()
+
+    def astype(self, dtype) -> "Tensor":
+        """Return a copy in another dtype, cut from the graph."""
+        return Tensor._wrap(self.data.astype(dtype))
+
+    def __repr__(self) -> str:
+        body = np.array2string(self.data, separator=", ", prefix="tensor(")
+        extra = ""
+        if self.data.dtype != backend.get_default_dtype():
+            extra += f", dtype={self.data.dtype}"
+        if self._creator is not None:
+            extra += f", grad_fn={type(self._creator).__name__}"
+        elif self.requires_grad:
+            extra += ", requires_grad=True"
+        return f"tensor({body}{extra})"
+
+    def __bool__(self) -> bool:
+        return bool(self.data)
+
+    def __float__(self) -> float:
+        return float(self.item())
+
+    def __int__(self) -> int:
+        return int(self.item())
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    # ------------------------------------------------------------- operators
+    def __add__(self, other): return F.add(self, other)
+    def __radd__(self, other): return F.add(other, self)
+    def __sub__(self, other): return F.sub(self, other)
+    def __rsub__(self, other): return F.sub(other, self)
+    def __mul__(self, other): return F.mul(self, other)
+    def __rmul__(self, other): return F.mul(other, self)
+    def __truediv__(self, other): return F.div(self, other)
+    def __rtruediv__(self, other): return F.div(other, self)
+    def __pow__(self, other): return F.pow(self, other)
+    def __rpow__(self, other): return F.pow(other, self)
+    def __matmul__(self, other): return F.matmul(self, other)
+    def __rmatmul__(self, other): return F.matmul(other, self)
+    def __neg__(self): return F.neg(self)
+    def __getitem__(self, index): return F.getitem(self, index)
+
+    # comparisons record no graph and return boolean tensors
+    def __eq__(self, other): return Tensor._wrap(self.data == _data(other))
+    def __ne__(self, other): return Tensor._wrap(self.data != _data(other))
+    def __lt__(self, other): return Tensor._wrap(self.data < _data(other))
+    def __le__(self, other): return Tensor._wrap(self.data <= _data(other))
+    def __gt__(self, other): return Tensor._wrap(self.data > _data(other))
+    def __ge__(self, other): return Tensor._wrap(self.data >= _data(other))
+
+    # --------------------------------------------------------------- methods
+    @property
+    def T(self) -> "Tensor":
+        return F.transpose(self)
+
+    def sum(self, axis=None, keepdims=False): return F.sum(self, axis, keepdims)
+    def mean(self, axis=None, keepdims=False): return F.mean(self, axis, keepdims)
+    def max(self, axis=None, keepdims=False): return F.max(self, axis, keepdims)
+    def min(self, axis=None, keepdims=False): return F.min(self, axis, keepdims)
+    def var(self, axis=None, keepdims=False, ddof=0): return F.var(self, axis, keepdims, ddof)
+    def std(self, axis=None, keepdims=False, ddof=0): return F.std(self, axis, keepdims, ddof)
+    def logsumexp(self, axis=None, keepdims=False): return F.logsumexp(self, axis, keepdims)
+    def reshape(self, *shape): return F.reshape(self, shape[0] if len(shape) == 1 else shape)
+    def transpose(self, *axes): return F.transpose(self, axes or None)
+    def permute(self, *axes): return F.transpose(self, axes)
+    def flatten(self, start_axis=0, end_axis=-1): return F.flatten(self, start_axis, end_axis)
+    def squeeze(self, axis=None): return F.squeeze(self, axis)
+    def unsqueeze(self, axis): return F.unsqueeze(self, axis)
+    def broadcast_to(self, shape): return F.broadcast_to(self, shape)
+    def exp(self): return F.exp(self)
+    def log(self): return F.log(self)
+    def sqrt(self): return F.sqrt(self)
+    def abs(self): return F.abs(self)
+    def clip(self, low=None, high=None): return F.clip(self, low, high)
+    def sigmoid(self): return F.sigmoid(self)
+    def tanh(self): return F.tanh(self)
+    def relu(self): return F.relu(self)
+    def softmax(self, axis=-1): return F.softmax(self, axis)
+    def log_softmax(self, axis=-1): return F.log_softmax(self, axis)
+    def matmul(self, other): return F.matmul(self, other)
+    def argmax(self, axis=None): return Tensor._wrap(np.argmax(self.data, axis=axis))
+    def argmin(self, axis=None): return Tensor._wrap(np.argmin(self.data, axis=axis))
+
+
+def _data(x):
+    return x.data if isinstance(x, Tensor) else x
+
+
+def tensor(data, requires_grad: bool = False, dtype=None) -> Tensor:
+    """Create a :class:`Tensor` (float32 by default for floating data).
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> nr.tensor([1, 2, 3]).dtype
+    dtype('int64')
+    >>> nr.tensor([1.0, 2.0], dtype="float64").dtype
+    dtype('float64')
+    """
+    return Tensor(data, requires_grad=requires_grad, dtype=dtype)
+
+
+# The operators above call neurona.functional, which itself builds on Tensor.
+from neurona import functional as F  # noqa: E402

@@ -1,0 +1,196 @@
+"""The one table of differentiable ops: each row is an op, its inputs, and its torch twin.
+
+Every public function of ``neurona.functional`` must appear here (or in
+``NO_GRADIENT``); ``test_op_table.py`` gradchecks each row in float64 and, where
+torch is installed, compares forward values and gradients with torch.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+import neurona.functional as F
+
+NO_GRADIENT = {"step", "heaviside"}
+
+
+@dataclass
+class Row:
+    name: str
+    fn: Callable
+    make_inputs: Callable[[np.random.Generator], list]
+    torch_fn: Callable | None = None
+    variant: str = ""
+    constants: int = 0  # trailing inputs that are data (targets), not differentiated
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}-{self.variant}" if self.variant else self.name
+
+
+def normal(*shape):
+    return lambda rng: rng.standard_normal(shape)
+
+
+def away_from_zero(*shape):
+    return lambda rng: rng.choice([-1.0, 1.0], size=shape) * rng.uniform(0.2, 2.0, size=shape)
+
+
+def positive(*shape):
+    return lambda rng: rng.uniform(0.5, 2.0, size=shape)
+
+
+def probs(*shape):
+    def make(rng):
+        e = np.exp(rng.standard_normal(shape))
+        return e / e.sum(axis=-1, keepdims=True)
+
+    return make
+
+
+def unit_interval(*shape):
+    return lambda rng: rng.uniform(0.05, 0.95, size=shape)
+
+
+def both(*makers):
+    return lambda rng: [make(rng) for make in makers]
+
+
+def labels(n, classes):
+    return lambda rng: rng.integers(0, classes, size=n)
+
+
+def onehot(n, classes):
+    return lambda rng: np.eye(classes)[rng.integers(0, classes, size=n)]
+
+
+def distinct(*shape):
+    """Values with no ties, so max/min have a unique gradient."""
+    return lambda rng: rng.permutation(np.prod(shape)).reshape(shape) * 0.1 + rng.uniform(0, 0.01, size=shape)
+
+
+def _torch():
+    import torch
+
+    return torch
+
+
+def _t_pad(x):
+    return _torch().nn.functional.pad(x, (2, 1, 1, 0), value=0.5)
+
+
+def _t_huber(p, y):
+    return _torch().nn.functional.huber_loss(p, y, delta=1.0)
+
+
+def _t_kl(p, q):
+    t = _torch()
+    return t.nn.functional.kl_div(p.log(), q, reduction="batchmean")
+
+
+def _t_cat_ce(p, y):
+    return -(y * p.log()).sum(-1).mean()
+
+
+def _t_maxout(x):
+    return x.reshape(4, 3, 2).amax(-1)
+
+
+def _t_prelu(x, a):
+    t = _torch()
+    return t.where(x < 0, a * x, x)
+
+
+
+
+ROWS = [
+    # arithmetic, with broadcasting
+    Row("add", F.add, both(normal(3, 4), normal(4)), lambda a, b: a + b, "broadcast"),
+    Row("add", F.add, both(normal(2, 1, 3), normal(4, 1)), lambda a, b: a + b, "both-broadcast"),
+    Row("sub", F.sub, both(normal(3, 4), normal(3, 1)), lambda a, b: a - b),
+    Row("mul", F.mul, both(normal(3, 4), normal(1, 4)), lambda a, b: a * b),
+    Row("div", F.div, both(normal(3, 4), positive(4)), lambda a, b: a / b),
+    Row("pow", F.pow, both(positive(3, 4), normal(3, 4)), lambda a, b: a**b),
+    Row("pow", lambda a: F.pow(a, 3), both(normal(5)), lambda a: a**3, "scalar"),
+    Row("neg", F.neg, both(normal(3, 4)), lambda a: -a),
+    # linear algebra
+    Row("matmul", F.matmul, both(normal(3, 4), normal(4, 5)), lambda a, b: a @ b, "2d"),
+    Row("matmul", F.matmul, both(normal(2, 3, 4), normal(4, 5)), lambda a, b: a @ b, "batched"),
+    Row("matmul", F.matmul, both(normal(2, 3, 4), normal(2, 4, 5)), lambda a, b: a @ b, "batched-both"),
+    Row("matmul", F.matmul, both(normal(4), normal(4, 5)), lambda a, b: a @ b, "vector-matrix"),
+    Row("matmul", F.matmul, both(normal(3, 4), normal(4)), lambda a, b: a @ b, "matrix-vector"),
+    Row("linear", F.linear, both(normal(5, 4), normal(4, 3), normal(3)), lambda x, w, b: x @ w + b),
+    Row("linear", F.linear, both(normal(2, 5, 4), normal(4, 3)), lambda x, w: x @ w, "no-bias-3d"),
+    # reductions
+    Row("sum", lambda x: F.sum(x, axis=1), both(normal(3, 4, 2)), lambda x: x.sum(1)),
+    Row("sum", lambda x: F.sum(x, axis=(0, 2), keepdims=True), both(normal(3, 4, 2)), lambda x: x.sum((0, 2), keepdim=True), "keepdims"),
+    Row("mean", F.mean, both(normal(3, 4)), lambda x: x.mean()),
+    Row("mean", lambda x: F.mean(x, axis=-1), both(normal(3, 4)), lambda x: x.mean(-1), "axis"),
+    Row("max", lambda x: F.max(x, axis=1), both(distinct(3, 4)), lambda x: x.amax(1)),
+    Row("max", F.max, both(distinct(3, 4)), lambda x: x.amax(), "all"),
+    Row("min", lambda x: F.min(x, axis=0, keepdims=True), both(distinct(3, 4)), lambda x: x.amin(0, keepdim=True)),
+    Row("var", lambda x: F.var(x, axis=0), both(normal(5, 3)), lambda x: x.var(0, unbiased=False)),
+    Row("var", lambda x: F.var(x, ddof=1), both(normal(5, 3)), lambda x: x.var(), "ddof1"),
+    Row("std", lambda x: F.std(x, axis=1), both(normal(3, 6)), lambda x: x.std(1, unbiased=False)),
+    Row("logsumexp", lambda x: F.logsumexp(x, axis=-1), both(normal(3, 4)), lambda x: x.logsumexp(-1)),
+    # shape
+    Row("reshape", lambda x: F.reshape(x, (4, 3)), both(normal(3, 4)), lambda x: x.reshape(4, 3)),
+    Row("transpose", F.transpose, both(normal(3, 4)), lambda x: x.T),
+    Row("permute", lambda x: F.permute(x, (2, 0, 1)), both(normal(2, 3, 4)), lambda x: x.permute(2, 0, 1)),
+    Row("broadcast_to", lambda x: F.broadcast_to(x, (3, 4)), both(normal(1, 4)), lambda x: x.broadcast_to((3, 4))),
+    Row("squeeze", lambda x: F.squeeze(x, 1), both(normal(3, 1, 4)), lambda x: x.squeeze(1)),
+    Row("unsqueeze", lambda x: F.unsqueeze(x, 0), both(normal(3, 4)), lambda x: x.unsqueeze(0)),
+    Row("concatenate", lambda a, b: F.concatenate([a, b], axis=1), both(normal(3, 2), normal(3, 4)), lambda a, b: _torch().cat([a, b], 1)),
+    Row("stack", lambda a, b: F.stack([a, b], axis=1), both(normal(3, 2), normal(3, 2)), lambda a, b: _torch().stack([a, b], 1)),
+    Row("split", lambda x: F.mul(F.split(x, 2, axis=1)[1], 2.0), both(normal(3, 4)), lambda x: x.split(2, 1)[1] * 2),
+    Row("pad", lambda x: F.pad(x, ((1, 0), (2, 1)), 0.5), both(normal(3, 4)), _t_pad),
+    Row("getitem", lambda x: F.getitem(x, (slice(1, 3), 2)), both(normal(4, 5)), lambda x: x[1:3, 2], "basic"),
+    Row("getitem", lambda x: F.getitem(x, np.array([0, 2, 0])), both(normal(4, 5)), lambda x: x[[0, 2, 0]], "repeated-int-array"),
+    Row("getitem", lambda x: F.getitem(x, np.array([True, False, True, True])), both(normal(4, 5)), lambda x: x[[True, False, True, True]], "mask"),
+    Row("flatten", lambda x: F.flatten(x, 1), both(normal(2, 3, 4)), lambda x: x.flatten(1)),
+    # elementwise
+    Row("exp", F.exp, both(normal(3, 4)), lambda x: x.exp()),
+    Row("log", F.log, both(positive(3, 4)), lambda x: x.log()),
+    Row("sqrt", F.sqrt, both(positive(3, 4)), lambda x: x.sqrt()),
+    Row("abs", F.abs, both(away_from_zero(3, 4)), lambda x: x.abs()),
+    Row("clip", lambda x: F.clip(x, -0.5, 0.5), both(away_from_zero(3, 4)), lambda x: x.clamp(-0.5, 0.5)),
+    Row("maximum", F.maximum, both(distinct(3, 4), normal(3, 4)), lambda a, b: _torch().maximum(a, b)),
+    Row("minimum", F.minimum, both(distinct(3, 4), normal(3, 4)), lambda a, b: _torch().minimum(a, b)),
+    Row("where", lambda a, b: F.where(np.arange(12).reshape(3, 4) % 3 == 0, a, b), both(normal(3, 4), normal(4)),
+        lambda a, b: _torch().where(_torch().arange(12).reshape(3, 4) % 3 == 0, a, b)),
+    # activations
+    Row("sigmoid", F.sigmoid, both(normal(3, 4)), lambda x: x.sigmoid()),
+    Row("tanh", F.tanh, both(normal(3, 4)), lambda x: x.tanh()),
+    Row("relu", F.relu, both(away_from_zero(3, 4)), lambda x: x.relu()),
+    Row("leaky_relu", lambda x: F.leaky_relu(x, 0.1), both(away_from_zero(3, 4)), lambda x: _torch().nn.functional.leaky_relu(x, 0.1)),
+    Row("prelu", F.prelu, both(away_from_zero(3, 4), positive(4)), _t_prelu),
+    Row("elu", lambda x: F.elu(x, 0.7), both(away_from_zero(3, 4)), lambda x: _torch().nn.functional.elu(x, 0.7)),
+    Row("selu", F.selu, both(away_from_zero(3, 4)), lambda x: _torch().nn.functional.selu(x)),
+    Row("softplus", F.softplus, both(normal(3, 4)), lambda x: _torch().nn.functional.softplus(x)),
+    Row("softmax", F.softmax, both(normal(3, 4)), lambda x: x.softmax(-1)),
+    Row("softmax", lambda x: F.softmax(x, axis=0), both(normal(3, 4)), lambda x: x.softmax(0), "axis0"),
+    Row("log_softmax", F.log_softmax, both(normal(3, 4)), lambda x: x.log_softmax(-1)),
+    Row("maxout", lambda x: F.maxout(x, 2), both(distinct(4, 6)), _t_maxout),
+    Row("identity", F.identity, both(normal(3)), lambda x: x),
+    # losses
+    Row("mse", F.mse, both(normal(4, 3), normal(4, 3)), lambda p, y: _torch().nn.functional.mse_loss(p, y)),
+    Row("mse", lambda p, y: F.mse(p, y, half=True, reduction="sum"), both(normal(4, 3), normal(4, 3)),
+        lambda p, y: 0.5 * ((p - y) ** 2).sum(), "half-sum"),
+    Row("mae", F.mae, both(normal(4, 3), normal(4, 3)), lambda p, y: _torch().nn.functional.l1_loss(p, y)),
+    Row("huber", F.huber, both(normal(4, 3), lambda rng: rng.standard_normal((4, 3)) * 2), _t_huber),
+    Row("binary_cross_entropy", F.binary_cross_entropy, both(unit_interval(4, 3), lambda rng: rng.integers(0, 2, (4, 3)).astype(float)),
+        lambda p, y: _torch().nn.functional.binary_cross_entropy(p, y), constants=1),
+    Row("binary_cross_entropy_with_logits", F.binary_cross_entropy_with_logits, both(normal(4, 3), unit_interval(4, 3)),
+        lambda z, y: _torch().nn.functional.binary_cross_entropy_with_logits(z, y), constants=1),
+    Row("categorical_cross_entropy", F.categorical_cross_entropy, both(probs(4, 3), onehot(4, 3)), _t_cat_ce, constants=1),
+    Row("cross_entropy", F.cross_entropy, both(normal(5, 4), labels(5, 4)), lambda z, y: _torch().nn.functional.cross_entropy(z, y), "labels", 1),
+    Row("cross_entropy", lambda z, y: F.cross_entropy(z, y, reduction="none"), both(normal(5, 4), probs(5, 4)),
+        lambda z, y: _torch().nn.functional.cross_entropy(z, y, reduction="none"), "soft-targets", 1),
+    Row("kl_divergence", F.kl_divergence, both(probs(4, 3), probs(4, 3)), _t_kl, constants=1),
+    # regularization
+    Row("dropout", lambda x: F.dropout(x, 0.5, rng=np.random.default_rng(3)), both(normal(4, 5)), None),
+    Row("l1_penalty", lambda w: F.l1_penalty(w, 0.1), both(away_from_zero(3, 4)), lambda w: 0.1 * w.abs().sum()),
+    Row("l2_penalty", lambda w: F.l2_penalty(w, 0.1), both(normal(3, 4)), lambda w: 0.1 * (w * w).sum()),
+]
