@@ -45,7 +45,8 @@ def cross_entropy(p, q, unit: str = "bits") -> float | np.ndarray:
         raise ValueError(f"cross_entropy: p of shape {p.shape} and q of shape {q.shape} differ")
     with np.errstate(divide="ignore"):
         terms = np.where(p > 0, -p * _LOG[unit](np.where(p > 0, q, 1.0)), 0.0)
-    return terms.sum(axis=-1)[()]
+    total = terms.sum(axis=-1)
+    return float(total) if total.ndim == 0 else total
 
 
 def kl_divergence(p, q, unit: str = "bits") -> float | np.ndarray:
@@ -54,7 +55,7 @@ def kl_divergence(p, q, unit: str = "bits") -> float | np.ndarray:
     Examples
     --------
     >>> from neurona import info
-    >>> float(info.kl_divergence([0.5, 0.5], [0.5, 0.5]))
+    >>> info.kl_divergence([0.5, 0.5], [0.5, 0.5])
     0.0
     """
     return cross_entropy(p, q, unit) - entropy(p, unit)

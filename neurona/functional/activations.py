@@ -170,8 +170,8 @@ def softmax(x, axis: int = -1):
     Examples
     --------
     >>> import neurona as nr
-    >>> nr.functional.softmax(nr.tensor([-2.18, -10.5, -7.14]))
-    tensor([9.9280e-01, 2.4178e-04, 6.9594e-03])
+    >>> [round(p, 5) for p in nr.functional.softmax(nr.tensor([-2.18, -10.5, -7.14])).numpy().tolist()]
+    [0.9928, 0.00024, 0.00696]
     """
     return Softmax(axis)(x)
 

@@ -1,0 +1,54 @@
+"""The reverse-mode walk: deep graphs, memory, unbroadcasting."""
+import gc
+import weakref
+
+import numpy as np
+import pytest
+
+import neurona as nr
+from neurona.engine import topological_order, unbroadcast
+
+
+def test_a_chain_of_100000_ops_backpropagates_and_is_freed():
+    x = nr.tensor(1.0, requires_grad=True, dtype="float64")
+    y = x
+    for _ in range(100_000):
+        y = y * 1.0
+    middle = weakref.ref(y.grad_fn)
+    y.backward()
+    assert x.grad == 1.0
+    del y
+    gc.collect()
+    assert middle() is None
+
+
+def test_an_unused_deep_graph_is_collected_without_recursion_error():
+    x = nr.tensor(1.0, requires_grad=True)
+    y = x
+    for _ in range(100_000):
+        y = y + 1.0
+    probe = weakref.ref(y)
+    del y
+    gc.collect()
+    assert probe() is None
+
+
+def test_topological_order_puts_inputs_before_outputs():
+    a = nr.tensor(1.0, requires_grad=True)
+    b = a * 2
+    c = b + a
+    order = topological_order(c)
+    assert order.index(a) < order.index(b) < order.index(c)
+
+
+@pytest.mark.parametrize(
+    "grad_shape, shape, expected",
+    [((4, 3), (3,), [4.0] * 3), ((4, 3), (4, 1), [[3.0]] * 4), ((2, 4, 3), (1, 3), [[8.0] * 3]), ((3,), (3,), [1.0] * 3)],
+)
+def test_unbroadcast_sums_stretched_and_added_axes(grad_shape, shape, expected):
+    np.testing.assert_array_equal(unbroadcast(np.ones(grad_shape), shape), expected)
+
+
+def test_unbroadcast_rejects_a_gradient_of_the_wrong_shape():
+    with pytest.raises(ValueError, match=r"\(4, 3\).*\(5,\)"):
+        unbroadcast(np.ones((4, 3)), (5,))
