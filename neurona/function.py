@@ -67,16 +67,15 @@ class Function:
         result.data = out
         result.grad = None
         result._retains_grad = False
+        result._creator = None
+        result.requires_grad = False
         if _GradMode.enabled:
-            needs = tuple(isinstance(x, Tensor) and x.requires_grad for x in inputs)
+            needs = tuple([getattr(x, "requires_grad", False) for x in inputs])
             if True in needs:
                 self.inputs = inputs
                 self.needs_input_grad = needs
                 result.requires_grad = True
                 result._creator = self
-                return result
-        result.requires_grad = False
-        result._creator = None
         return result
 
     def release(self) -> None:

@@ -188,19 +188,19 @@ class Tensor:
         return id(self)
 
     # ------------------------------------------------------------- operators
-    def __add__(self, other): return F.add(self, other)
-    def __radd__(self, other): return F.add(other, self)
-    def __sub__(self, other): return F.sub(self, other)
-    def __rsub__(self, other): return F.sub(other, self)
-    def __mul__(self, other): return F.mul(self, other)
-    def __rmul__(self, other): return F.mul(other, self)
-    def __truediv__(self, other): return F.div(self, other)
-    def __rtruediv__(self, other): return F.div(other, self)
-    def __pow__(self, other): return F.pow(self, other)
-    def __rpow__(self, other): return F.pow(other, self)
+    def __add__(self, other): return Add()(self, other)
+    def __radd__(self, other): return Add()(other, self)
+    def __sub__(self, other): return Sub()(self, other)
+    def __rsub__(self, other): return Sub()(other, self)
+    def __mul__(self, other): return Mul()(self, other)
+    def __rmul__(self, other): return Mul()(other, self)
+    def __truediv__(self, other): return Div()(self, other)
+    def __rtruediv__(self, other): return Div()(other, self)
+    def __pow__(self, other): return Pow()(self, other)
+    def __rpow__(self, other): return Pow()(other, self)
     def __matmul__(self, other): return F.matmul(self, other)
     def __rmatmul__(self, other): return F.matmul(other, self)
-    def __neg__(self): return F.neg(self)
+    def __neg__(self): return Neg()(self)
     def __getitem__(self, index): return F.getitem(self, index)
 
     # comparisons record no graph and return boolean tensors
@@ -265,3 +265,4 @@ def tensor(data, requires_grad: bool = False, dtype=None) -> Tensor:
 
 # The operators above call neurona.functional, which itself builds on Tensor.
 from neurona import functional as F  # noqa: E402
+from neurona.functional.arithmetic import Add, Div, Mul, Neg, Pow, Sub  # noqa: E402

@@ -65,7 +65,7 @@ class Linear(Function):
         grad_x = grad @ w.T if need[0] else None
         g2 = grad.reshape(-1, grad.shape[-1])
         grad_w = x.reshape(-1, x.shape[-1]).T @ g2 if need[1] else None
-        grad_b = g2.sum(axis=0) if len(need) > 2 and need[2] else None
+        grad_b = np.add.reduce(g2, axis=0) if len(need) > 2 and need[2] else None
         return grad_x, grad_w, grad_b
 
 

@@ -134,29 +134,42 @@ def _check_labels(labels: np.ndarray, logits_shape: tuple) -> None:
 
 
 class SoftmaxCrossEntropy(Function):
-    """Fused softmax and cross-entropy from logits: forward via logsumexp, backward ``softmax - y``."""
+    """Fused softmax and cross-entropy from logits, reduction included.
+
+    Forward: ``loss = logsumexp(z) - z[label]`` (or ``-Σ y log_softmax(z)``);
+    backward: ``(softmax(z) - y) * grad`` in one pass.
+    """
+
+    def __init__(self, reduction: str) -> None:
+        self.reduction = reduction
 
     def forward(self, logits, target):
         shifted = logits - logits.max(axis=-1, keepdims=True)
         exp = np.exp(shifted)
         total = exp.sum(axis=-1, keepdims=True)
-        log_prob = shifted - np.log(total)
         self.prob = exp / total
-        if target.dtype.kind in "iu":
-            self.index = target
-            flat = log_prob.reshape(-1, log_prob.shape[-1])
-            return -flat[np.arange(flat.shape[0]), target.reshape(-1)].reshape(target.shape)
-        self.index = None
         self.target = target
-        return -(log_prob * target).sum(axis=-1)
+        if target.dtype.kind in "iu":
+            rows = shifted.reshape(-1, shifted.shape[-1])
+            picked = rows[np.arange(rows.shape[0]), target.reshape(-1)].reshape(target.shape)
+            loss = np.log(total[..., 0]) - picked
+        else:
+            loss = np.log(total[..., 0]) * target.sum(axis=-1) - (shifted * target).sum(axis=-1)
+        if self.reduction == "none":
+            return loss
+        self.scale = 1.0 / max(loss.size, 1) if self.reduction == "mean" else 1.0
+        return np.asarray(loss.sum() * self.scale, dtype=loss.dtype)
 
     def backward(self, grad):
-        g = self.prob * grad[..., None]
-        if self.index is None:
-            g -= self.target * grad[..., None]
+        scale = grad[..., None] if self.reduction == "none" else grad * self.scale
+        target = self.target
+        if target.dtype.kind in "iu":
+            g = self.prob * scale
+            rows = g.reshape(-1, g.shape[-1])
+            picked = np.broadcast_to(scale, target.shape + (1,)).reshape(-1)
+            rows[np.arange(rows.shape[0]), target.reshape(-1)] -= picked
         else:
-            flat = g.reshape(-1, g.shape[-1])
-            flat[np.arange(flat.shape[0]), self.index.reshape(-1)] -= grad.reshape(-1)
+            g = self.prob * (scale * target.sum(axis=-1, keepdims=True)) - target * scale
         return g, None
 
 
@@ -180,7 +193,9 @@ def cross_entropy(logits, target, reduction: str = "mean"):
         _check_labels(labels, shape)
     else:
         _same_shape("cross_entropy", logits, target)
-    return _reduce("cross_entropy", SoftmaxCrossEntropy()(logits, labels), reduction)
+    if reduction not in REDUCTIONS:
+        raise ValueError(f"cross_entropy: reduction must be one of {REDUCTIONS}, got {reduction!r}")
+    return SoftmaxCrossEntropy(reduction)(logits, labels)
 
 
 def kl_divergence(pred, target, reduction: str = "mean"):

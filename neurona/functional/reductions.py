@@ -15,6 +15,13 @@ def _axes(axis, ndim: int) -> tuple:
     return tuple(a % ndim if ndim else a for a in axis)
 
 
+def _spread(grad, shape: tuple):
+    """Copy a reduced (size-1 axes) gradient over ``shape``; cheaper than ``np.broadcast_to`` for small arrays."""
+    out = np.empty(shape, dtype=grad.dtype)
+    out[...] = grad
+    return out
+
+
 def _expand(grad, shape: tuple, axes: tuple, keepdims: bool):
     """Give a reduced gradient back its reduced axes (as size 1), ready to broadcast to ``shape``."""
     if keepdims:
@@ -39,7 +46,7 @@ class Sum(_Reduction):
         return x.sum(axis=self.axes, keepdims=self.keepdims)
 
     def backward(self, grad):
-        return np.broadcast_to(_expand(grad, self.shape, self.axes, self.keepdims), self.shape)
+        return _spread(_expand(grad, self.shape, self.axes, self.keepdims), self.shape)
 
 
 class Mean(_Reduction):
@@ -49,8 +56,7 @@ class Mean(_Reduction):
         return x.mean(axis=self.axes, keepdims=self.keepdims)
 
     def backward(self, grad):
-        g = _expand(grad, self.shape, self.axes, self.keepdims) / self.count
-        return np.broadcast_to(g, self.shape)
+        return _spread(_expand(grad, self.shape, self.axes, self.keepdims) / self.count, self.shape)
 
 
 class _Extremum(_Reduction):

@@ -188,6 +188,8 @@ ROWS = [
     Row("cross_entropy", F.cross_entropy, both(normal(5, 4), labels(5, 4)), lambda z, y: _torch().nn.functional.cross_entropy(z, y), "labels", 1),
     Row("cross_entropy", lambda z, y: F.cross_entropy(z, y, reduction="none"), both(normal(5, 4), probs(5, 4)),
         lambda z, y: _torch().nn.functional.cross_entropy(z, y, reduction="none"), "soft-targets", 1),
+    Row("cross_entropy", lambda z, y: F.cross_entropy(z, y, reduction="sum"), both(normal(5, 4), positive(5, 4)),
+        lambda z, y: _torch().nn.functional.cross_entropy(z, y, reduction="sum"), "unnormalized-sum", 1),
     Row("kl_divergence", F.kl_divergence, both(probs(4, 3), probs(4, 3)), _t_kl, constants=1),
     # regularization
     Row("dropout", lambda x: F.dropout(x, 0.5, rng=np.random.default_rng(3)), both(normal(4, 5)), None),

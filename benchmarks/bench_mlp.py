@@ -1,0 +1,73 @@
+"""Forward and backward of a 784-128(tanh)-10 MLP with softmax cross-entropy.
+
+Timed for neurona, a hand-written NumPy forward/backward of the same network and,
+where installed, PyTorch CPU (float32, threads = cores), all in one run.
+Run: ``python benchmarks/bench_mlp.py``.
+"""
+from __future__ import annotations
+
+import numpy as np
+from timing import best_time, report, torch_or_none
+
+import neurona as nr
+import neurona.functional as F
+
+
+def numpy_step(params, x, y):
+    """Hand-written forward and backward: the reference an autodiff framework must keep up with."""
+    w1, b1, w2, b2 = params
+    h = np.tanh(x @ w1 + b1)
+    z = h @ w2 + b2
+    z -= z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    p = e / e.sum(axis=1, keepdims=True)
+    loss = -np.log(p[np.arange(len(y)), y]).mean()
+    p[np.arange(len(y)), y] -= 1
+    dz = p / len(y)
+    dw2 = h.T @ dz
+    db2 = dz.sum(axis=0)
+    dh = (dz @ w2.T) * (1 - h * h)
+    dw1 = x.T @ dh
+    db1 = dh.sum(axis=0)
+    return loss, (dw1, db1, dw2, db2)
+
+
+def main() -> None:
+    rng = np.random.default_rng(0)
+    arrays = [
+        rng.standard_normal((784, 128)).astype(np.float32) * 0.05,
+        np.zeros(128, np.float32),
+        rng.standard_normal((128, 10)).astype(np.float32) * 0.1,
+        np.zeros(10, np.float32),
+    ]
+    params = [nr.tensor(a, requires_grad=True) for a in arrays]
+    torch = torch_or_none()
+    for batch in (32, 128):
+        x = rng.random((batch, 784), dtype=np.float32)
+        y = rng.integers(0, 10, batch)
+        xt = nr.tensor(x)
+
+        def neurona_step():
+            for p in params:
+                p.grad = None
+            w1, b1, w2, b2 = params
+            loss = F.cross_entropy(F.linear(F.tanh(F.linear(xt, w1, b1)), w2, b2), y)
+            loss.backward()
+
+        times = {"neurona": best_time(neurona_step, 200), "numpy": best_time(lambda: numpy_step(arrays, x, y), 200)}
+        if torch is not None:
+            tp = [torch.tensor(a.T.copy() if a.ndim == 2 else a, requires_grad=True) for a in arrays]
+            tx, ty = torch.from_numpy(x), torch.from_numpy(y)
+
+            def torch_step():
+                for p in tp:
+                    p.grad = None
+                h = torch.tanh(torch.nn.functional.linear(tx, tp[0], tp[1]))
+                torch.nn.functional.cross_entropy(torch.nn.functional.linear(h, tp[2], tp[3]), ty).backward()
+
+            times["torch"] = best_time(torch_step, 200)
+        report(f"784-128(tanh)-10 + softmax cross-entropy, forward+backward, batch {batch}", times)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""Per-op overhead: ``a + b`` on one-element tensors with gradient recording, and with backward.
+
+Run: ``python benchmarks/bench_op_overhead.py``.
+"""
+from __future__ import annotations
+
+import numpy as np
+from timing import best_time, report, torch_or_none
+
+import neurona as nr
+
+
+def main() -> None:
+    a = nr.tensor([1.0], requires_grad=True)
+    b = nr.tensor([2.0], requires_grad=True)
+    x, y = np.array([1.0], np.float32), np.array([2.0], np.float32)
+    forward = {"neurona": lambda: a + b, "numpy": lambda: x + y}
+
+    def neurona_backward():
+        (a + b).backward()
+
+    backward = {"neurona": neurona_backward}
+    torch = torch_or_none()
+    if torch is not None:
+        ta = torch.tensor([1.0], requires_grad=True)
+        tb = torch.tensor([2.0], requires_grad=True)
+        forward["torch"] = lambda: ta + tb
+
+        def torch_backward():
+            (ta + tb).backward()
+
+        backward["torch"] = torch_backward
+    number = 20_000
+    report("a + b, one-element tensors, recording the graph", {k: best_time(f, number) for k, f in forward.items()}, "us")
+    report("a + b and its backward", {k: best_time(f, number) for k, f in backward.items()}, "us")
+
+
+if __name__ == "__main__":
+    main()
