@@ -9,6 +9,8 @@ import numpy
 
 _rng = numpy.random.default_rng()
 
+Seed = int | numpy.random.Generator | None
+
 
 def seed(value: int) -> None:
     """Reseed the global generator.
@@ -27,8 +29,14 @@ def get_rng() -> numpy.random.Generator:
     return _rng
 
 
-def as_rng(seed_or_rng: int | numpy.random.Generator | None) -> numpy.random.Generator:
-    """Turn ``None`` (the global generator), an int seed or a Generator into a Generator."""
+def as_rng(seed_or_rng: Seed) -> numpy.random.Generator:
+    """Turn ``None`` (the global generator), an int seed or a Generator into a Generator.
+
+    Examples
+    --------
+    >>> int(as_rng(0).integers(10)) == int(as_rng(0).integers(10))
+    True
+    """
     if seed_or_rng is None:
         return _rng
     if isinstance(seed_or_rng, numpy.random.Generator):
