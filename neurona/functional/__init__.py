@@ -31,6 +31,7 @@ from neurona.functional.losses import (
     mae,
     mse,
 )
+from neurona.functional.normalization import batch_norm
 from neurona.functional.reductions import logsumexp, max, mean, min, std, sum, var
 from neurona.functional.regularization import dropout, l1_penalty, l2_penalty
 from neurona.functional.shape import (
@@ -49,7 +50,7 @@ from neurona.functional.shape import (
 )
 
 __all__ = [
-    "abs", "add", "binary_cross_entropy", "binary_cross_entropy_with_logits", "broadcast_to",
+    "abs", "add", "batch_norm", "binary_cross_entropy", "binary_cross_entropy_with_logits", "broadcast_to",
     "categorical_cross_entropy", "clip", "concatenate", "cross_entropy", "div", "dropout", "elu",
     "exp", "flatten", "getitem", "heaviside", "huber", "identity", "kl_divergence", "l1_penalty",
     "l2_penalty", "leaky_relu", "linear", "log", "log_softmax", "logsumexp", "mae", "matmul", "max",

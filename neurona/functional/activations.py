@@ -38,7 +38,7 @@ class Tanh(Function):
 class ReLU(Function):
     def forward(self, x):
         self.positive = x > 0
-        return x * self.positive
+        return np.maximum(x, 0)
 
     def backward(self, grad):
         return grad * self.positive

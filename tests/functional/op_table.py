@@ -191,6 +191,15 @@ ROWS = [
     Row("cross_entropy", lambda z, y: F.cross_entropy(z, y, reduction="sum"), both(normal(5, 4), positive(5, 4)),
         lambda z, y: _torch().nn.functional.cross_entropy(z, y, reduction="sum"), "unnormalized-sum", 1),
     Row("kl_divergence", F.kl_divergence, both(probs(4, 3), probs(4, 3)), _t_kl, constants=1),
+    # normalization
+    Row("batch_norm", lambda x, g, b: F.batch_norm(x, g, b, eps=1e-3), both(normal(6, 3), positive(3), normal(3)),
+        lambda x, g, b: _torch().nn.functional.batch_norm(x, None, None, g, b, training=True, eps=1e-3), "training"),
+    Row("batch_norm", lambda x, g, b: F.batch_norm(x, g, b, np.array([0.1, -0.2, 0.3]), np.array([1.5, 0.5, 2.0]), training=False),
+        both(normal(6, 3), positive(3), normal(3)),
+        lambda x, g, b: _torch().nn.functional.batch_norm(x, _torch().tensor([0.1, -0.2, 0.3], dtype=x.dtype),
+                                                          _torch().tensor([1.5, 0.5, 2.0], dtype=x.dtype), g, b, training=False, eps=1e-3), "eval"),
+    Row("batch_norm", lambda x: F.batch_norm(x), both(normal(2, 4, 3)), lambda x: _torch().nn.functional.batch_norm(
+        x.reshape(-1, 3), None, None, training=True, eps=1e-3).reshape(2, 4, 3), "no-affine-3d"),
     # regularization
     Row("dropout", lambda x: F.dropout(x, 0.5, rng=np.random.default_rng(3)), both(normal(4, 5)), None),
     Row("l1_penalty", lambda w: F.l1_penalty(w, 0.1), both(away_from_zero(3, 4)), lambda w: 0.1 * w.abs().sum()),

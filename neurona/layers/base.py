@@ -1,0 +1,267 @@
+"""``Layer``: a Module with the Keras contract (config, lazy build, output shapes).
+
+A layer is configured by keyword arguments, builds its weights on the first call
+from the input shape (so the input size need not be given), reports the shape it
+produces, and serializes to JSON-able config. Every Layer subclass is registered
+by class name, so :func:`deserialize` can rebuild it without running stored code.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import numpy as np
+
+from neurona import backend, initializers, regularizers
+from neurona.nn import Module, Parameter
+from neurona.tensor import Tensor
+
+LAYERS: dict[str, type["Layer"]] = {}
+_name_counts: dict[str, int] = {}
+
+
+def _snake_case(name: str) -> str:
+    name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", name)
+    return re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower()
+
+
+def unique_name(prefix: str) -> str:
+    """``prefix``, then ``prefix_1``, ``prefix_2``, ... (Keras's default layer names).
+
+    Examples
+    --------
+    >>> reset_names()
+    >>> unique_name("dense"), unique_name("dense")
+    ('dense', 'dense_1')
+    """
+    count = _name_counts.get(prefix, 0)
+    _name_counts[prefix] = count + 1
+    return f"{prefix}_{count}" if count else prefix
+
+
+def reset_names() -> None:
+    """Restart the default names (the next Dense is ``'dense'`` again), like Keras's ``clear_session``.
+
+    Examples
+    --------
+    >>> from neurona.layers import Dense, reset_names
+    >>> reset_names()
+    >>> Dense(1).name
+    'dense'
+    """
+    _name_counts.clear()
+
+
+def _shape_of(inputs) -> tuple | list:
+    if isinstance(inputs, (list, tuple)):
+        return [tuple(x.shape) for x in inputs]
+    return tuple(inputs.shape)
+
+
+class Layer(Module):
+    """Base class of Keras-style layers.
+
+    Parameters
+    ----------
+    name : str, optional
+        Defaults to the snake-case class name made unique (``'dense'``, ``'dense_1'``).
+    input_shape : tuple of int, optional
+        The shape of one example (without the batch axis); lets a model be built
+        and summarized before it sees data.
+    input_dim : int, optional
+        Shorthand for ``input_shape=(input_dim,)``.
+    dtype : dtype, optional
+        Floating dtype of the weights; the default dtype (float32) when omitted.
+
+    Subclasses define ``build(input_shape)`` (create weights with :meth:`add_weight`,
+    then call ``super().build(input_shape)``), ``forward(x)``,
+    ``compute_output_shape(input_shape)`` when the shape changes, and
+    ``get_config()`` returning their constructor arguments.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import neurona as nr
+    >>> from neurona.layers import Dense
+    >>> layer = Dense(4)
+    >>> layer.built
+    False
+    >>> layer(nr.tensor(np.ones((2, 3)))).shape
+    (2, 4)
+    >>> layer.built, layer.count_params()
+    (True, 16)
+    """
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        LAYERS[cls.__name__] = cls
+
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        input_shape: tuple | None = None,
+        input_dim: int | None = None,
+        dtype=None,
+    ) -> None:
+        super().__init__()
+        self.name = name or unique_name(_snake_case(type(self).__name__))
+        if input_dim is not None:
+            if input_shape is not None and tuple(input_shape) != (input_dim,):
+                raise ValueError(f"{self.name}: input_dim={input_dim} contradicts input_shape={tuple(input_shape)}")
+            input_shape = (input_dim,)
+        self.input_shape = None if input_shape is None else tuple(input_shape)
+        self.dtype = None if dtype is None else np.dtype(dtype)
+        self.built = False
+        self.build_input_shape = None
+        self._input_features = None
+
+    @property
+    def batch_input_shape(self) -> tuple | None:
+        """``(None, *input_shape)`` when ``input_shape`` was given, else None."""
+        return None if self.input_shape is None else (None, *self.input_shape)
+
+    # ------------------------------------------------------------------ call
+    def __call__(self, inputs, *args, **kwargs):
+        if type(inputs) is np.ndarray:
+            inputs = Tensor(inputs)
+        if not self.built:
+            self._build_on_call(_shape_of(inputs))
+        elif self._input_features is not None and inputs.data.shape[-1] != self._input_features:
+            raise ValueError(
+                f"{self.name}: expected {self._input_features} input features, got {inputs.shape[-1]} "
+                f"(input shape {tuple(inputs.shape)})"
+            )
+        if args or kwargs:
+            return self.forward(inputs, *args, **kwargs)
+        return self.forward(inputs)
+
+    def _build_on_call(self, shape) -> None:
+        declared = self.input_shape
+        if declared is not None and (len(shape) != len(declared) + 1 or any(
+            want is not None and want != got for want, got in zip(declared, shape[1:])
+        )):
+            raise ValueError(
+                f"{self.name}: expected inputs of shape {self.batch_input_shape} "
+                f"(input_shape={declared}), got {shape}"
+            )
+        self.build(shape)
+        self.build_input_shape = shape
+        self.built = True
+
+    def build(self, input_shape) -> None:
+        """Create the weights for inputs of ``input_shape`` (batch axis included, may be None).
+
+        Subclasses create their weights, then call ``super().build(input_shape)``.
+        """
+        self.build_input_shape = input_shape
+        self.built = True
+
+    def add_weight(
+        self,
+        name: str,
+        shape: tuple,
+        initializer: str | dict | Callable = "glorot_uniform",
+        regularizer: str | dict | Callable | None = None,
+        trainable: bool = True,
+    ) -> Parameter | np.ndarray:
+        """Create, register and return a weight: a Parameter, or a buffer if not ``trainable``.
+
+        Examples
+        --------
+        >>> from neurona.layers import Layer
+        >>> layer = Layer()
+        >>> layer.add_weight("scale", (3,), "ones")
+        Parameter containing:
+        tensor([1., 1., 1.], requires_grad=True)
+        """
+        dtype = backend.get_default_dtype() if self.dtype is None else self.dtype
+        values = initializers.get(initializer)(tuple(shape), dtype)
+        if not trainable:
+            self.register_buffer(name, np.asarray(values, dtype=dtype))
+            return getattr(self, name)
+        self.register_parameter(name, Parameter(values, dtype=dtype))
+        penalty = regularizers.get(regularizer)
+        if penalty is not None:
+            self.register_penalty(name, penalty)
+        return getattr(self, name)
+
+    # ---------------------------------------------------------------- shapes
+    def compute_output_shape(self, input_shape: tuple) -> tuple:
+        """The output shape for ``input_shape`` (the batch axis may be None).
+
+        This default keeps the shape; layers that change it override it.
+        """
+        return tuple(input_shape)
+
+    def count_params(self) -> int:
+        """Number of weight values, trainable or not (as Keras counts them)."""
+        if not self.built:
+            raise ValueError(f"{self.name}: count_params needs a built layer; call it on data or build(input_shape)")
+        return sum(p.size for p in self.parameters()) + sum(b.size for b in self.buffers())
+
+    # ---------------------------------------------------------------- config
+    def get_config(self) -> dict:
+        """The constructor arguments as JSON-able data; ``from_config`` reverses it."""
+        config: dict = {"name": self.name}
+        if self.input_shape is not None:
+            config["input_shape"] = list(self.input_shape)
+        if self.dtype is not None:
+            config["dtype"] = self.dtype.name
+        return config
+
+    @classmethod
+    def from_config(cls, config: dict) -> "Layer":
+        """Make a new, unbuilt layer from :meth:`get_config`."""
+        return cls(**config)
+
+    def get_build_config(self) -> dict | None:
+        """The input shape the layer was built for (JSON-able), or None if it is not built."""
+        if not self.built:
+            return None
+        shape = self.build_input_shape
+        if isinstance(shape, list):
+            return {"input_shape": [list(s) for s in shape]}
+        return {"input_shape": list(shape)}
+
+    def build_from_config(self, config: dict | None) -> None:
+        """Build from :meth:`get_build_config`, so that saved weights can be loaded."""
+        if config is None:
+            return
+        shape = config["input_shape"]
+        self.build([tuple(s) for s in shape] if shape and isinstance(shape[0], list) else tuple(shape))
+        self.built = True
+
+    def extra_repr(self) -> str:
+        return ", ".join(
+            f"{key}={value!r}"
+            for key, value in self.get_config().items()
+            if isinstance(value, (str, int, float, bool)) or key == "input_shape"
+        )
+
+
+def serialize(layer: Layer) -> dict:
+    """``{'class_name': ..., 'config': ...}`` for a layer; :func:`deserialize` reverses it.
+
+    Examples
+    --------
+    >>> from neurona.layers import Dense, serialize
+    >>> serialize(Dense(2, name="out"))["config"]["units"]
+    2
+    """
+    return {"class_name": type(layer).__name__, "config": layer.get_config()}
+
+
+def deserialize(config: dict) -> Layer:
+    """Rebuild a layer from :func:`serialize`; only registered Layer classes are accepted.
+
+    Examples
+    --------
+    >>> from neurona.layers import Dense, deserialize, serialize
+    >>> deserialize(serialize(Dense(2, activation="relu"))).units
+    2
+    """
+    name = config.get("class_name")
+    if name not in LAYERS:
+        raise ValueError(f"unknown layer class '{name}'; known layers: {', '.join(sorted(LAYERS))}")
+    return LAYERS[name].from_config(config.get("config", {}))

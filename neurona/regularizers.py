@@ -1,0 +1,143 @@
+"""Weight regularizers: L1, L2 and both, as penalties added to the loss.
+
+A regularizer is called on a weight tensor and returns a scalar tensor, so the
+penalty's gradient flows into the weight. Layers take them as
+``kernel_regularizer=`` and ``Module.regularization_losses()`` collects them.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from neurona.functional import l1_penalty, l2_penalty
+from neurona.tensor import Tensor
+
+
+class Regularizer:
+    """Base class: ``reg(weight)`` returns a scalar penalty tensor."""
+
+    def __call__(self, weight: Tensor) -> Tensor:
+        raise NotImplementedError(f"{type(self).__name__} must define __call__(weight)")
+
+    def get_config(self) -> dict:
+        """The constructor arguments, as JSON-able data."""
+        return dict(vars(self))
+
+    @classmethod
+    def from_config(cls, config: dict) -> "Regularizer":
+        """Rebuild a regularizer from :meth:`get_config`."""
+        return cls(**config)
+
+    def __repr__(self) -> str:
+        options = ", ".join(f"{k}={v!r}" for k, v in self.get_config().items())
+        return f"{type(self).__name__}({options})"
+
+
+class L1(Regularizer):
+    """``l1 * Σ|w|``: pushes weights to exactly zero (sparse weights).
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> from neurona.regularizers import L1
+    >>> round(L1(0.1)(nr.tensor([1.0, -2.0])).item(), 4)
+    0.3
+    """
+
+    def __init__(self, l1: float = 0.01) -> None:
+        self.l1 = float(l1)
+
+    def __call__(self, weight: Tensor) -> Tensor:
+        return l1_penalty(weight, self.l1)
+
+
+class L2(Regularizer):
+    """``l2 * Σw²`` (weight decay; the course's ``λ/(2m) Σw²`` is ``l2 = λ/(2m)``).
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> from neurona.regularizers import L2
+    >>> round(L2(0.1)(nr.tensor([1.0, -2.0])).item(), 4)
+    0.5
+    """
+
+    def __init__(self, l2: float = 0.01) -> None:
+        self.l2 = float(l2)
+
+    def __call__(self, weight: Tensor) -> Tensor:
+        return l2_penalty(weight, self.l2)
+
+
+class L1L2(Regularizer):
+    """``l1 * Σ|w| + l2 * Σw²`` (the elastic net).
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> from neurona.regularizers import L1L2
+    >>> round(L1L2(l1=0.1, l2=0.1)(nr.tensor([1.0, -2.0])).item(), 4)
+    0.8
+    """
+
+    def __init__(self, l1: float = 0.0, l2: float = 0.0) -> None:
+        self.l1, self.l2 = float(l1), float(l2)
+
+    def __call__(self, weight: Tensor) -> Tensor:
+        return l1_penalty(weight, self.l1) + l2_penalty(weight, self.l2)
+
+
+REGULARIZERS: dict[str, Callable[[], Regularizer]] = {
+    "l1": L1,
+    "l2": L2,
+    "l1_l2": lambda: L1L2(l1=0.01, l2=0.01),
+}
+
+_CLASSES = {cls.__name__: cls for cls in (L1, L2, L1L2)}
+
+
+def get(identifier: str | dict | Regularizer | Callable | None) -> Callable | None:
+    """Resolve a name, a config from :func:`serialize`, a regularizer, or None (no penalty).
+
+    The names use Keras's default strength 0.01: ``'l1'`` is ``L1(0.01)``, ``'l2'``
+    is ``L2(0.01)`` and ``'l1_l2'`` is ``L1L2(l1=0.01, l2=0.01)``.
+
+    Examples
+    --------
+    >>> from neurona import regularizers
+    >>> regularizers.get("l2")
+    L2(l2=0.01)
+    """
+    if identifier is None:
+        return None
+    if isinstance(identifier, str):
+        if identifier not in REGULARIZERS:
+            raise ValueError(f"unknown regularizer '{identifier}'; valid names: {', '.join(REGULARIZERS)}")
+        return REGULARIZERS[identifier]()
+    if isinstance(identifier, dict):
+        name = identifier.get("class_name")
+        if name not in _CLASSES:
+            raise ValueError(
+                f"unknown regularizer config {identifier!r}; class_name must be one of: {', '.join(_CLASSES)}"
+            )
+        return _CLASSES[name].from_config(identifier.get("config", {}))
+    if callable(identifier):
+        return identifier
+    raise TypeError(f"a regularizer is a name, a config dict or a callable(weight), not {type(identifier).__name__}")
+
+
+def serialize(regularizer: Regularizer | None) -> dict | None:
+    """The JSON-able config of a regularizer (None stays None), which :func:`get` reverses.
+
+    Examples
+    --------
+    >>> from neurona import regularizers
+    >>> regularizers.serialize(regularizers.L1(0.5))
+    {'class_name': 'L1', 'config': {'l1': 0.5}}
+    """
+    if regularizer is None:
+        return None
+    if _CLASSES.get(type(regularizer).__name__) is not type(regularizer):
+        raise ValueError(
+            f"{regularizer!r} is not a registered regularizer, so it cannot be saved; use one of: {', '.join(_CLASSES)}"
+        )
+    return {"class_name": type(regularizer).__name__, "config": regularizer.get_config()}

@@ -1,0 +1,45 @@
+"""The Keras-style harness applied to every layer of neurona.layers."""
+import pytest
+
+from neurona import layers
+
+from .harness import run_layer_test
+
+L1 = {"class_name": "L1", "config": {"l1": 0.01}}
+
+CASES = [
+    (layers.Dense, {"units": 3}, (4, 5), (4, 3)),
+    (layers.Dense, {"units": 4, "activation": "tanh", "use_bias": False, "kernel_regularizer": "l2"}, (2, 3, 5), (2, 3, 4)),
+    (layers.Dense, {"units": 2, "kernel_initializer": "he_normal", "bias_regularizer": L1, "input_dim": 5}, (4, 5), (4, 2)),
+    (layers.Activation, {"activation": "softplus"}, (4, 5), (4, 5)),
+    (layers.Activation, {"activation": None}, (4, 5), (4, 5)),
+    (layers.ReLU, {}, (4, 5), (4, 5)),
+    (layers.Sigmoid, {}, (4, 5), (4, 5)),
+    (layers.Tanh, {}, (4, 5), (4, 5)),
+    (layers.LeakyReLU, {"alpha": 0.2}, (4, 5), (4, 5)),
+    (layers.ELU, {"alpha": 0.5}, (4, 5), (4, 5)),
+    (layers.Softmax, {"axis": 1}, (2, 3, 4), (2, 3, 4)),
+    (layers.PReLU, {}, (4, 5), (4, 5)),
+    (layers.PReLU, {"alpha_initializer": "ones", "alpha_regularizer": "l1_l2"}, (2, 3, 5), (2, 3, 5)),
+    (layers.Maxout, {"units": 3, "pieces": 2}, (4, 5), (4, 3)),
+    (layers.Maxout, {"units": 2, "pieces": 3, "use_bias": False, "kernel_regularizer": "l1"}, (4, 5), (4, 2)),
+    (layers.Dropout, {"rate": 0.3}, (4, 5), (4, 5)),
+    (layers.Flatten, {}, (2, 3, 4), (2, 12)),
+    (layers.Reshape, {"target_shape": (2, -1)}, (2, 6), (2, 2, 3)),
+    (layers.Reshape, {"target_shape": (3, 2), "input_shape": (6,)}, (2, 6), (2, 3, 2)),
+    (layers.BatchNormalization, {}, (8, 5), (8, 5)),
+    (layers.BatchNormalization, {"momentum": 0.9, "center": False, "gamma_regularizer": "l2"}, (4, 3, 5), (4, 3, 5)),
+    (layers.BatchNormalization, {"scale": False, "dtype": "float64"}, (8, 5), (8, 5)),
+]
+
+
+@pytest.mark.parametrize("cls, kwargs, input_shape, output_shape", CASES, ids=lambda v: getattr(v, "__name__", None))
+def test_layer(cls, kwargs, input_shape, output_shape):
+    run_layer_test(cls, kwargs, input_shape, output_shape)
+
+
+def test_every_layer_has_a_case():
+    exported = [getattr(layers, name) for name in layers.__all__]
+    classes = {c for c in exported if isinstance(c, type) and issubclass(c, layers.Layer) and c is not layers.Layer}
+    missing = sorted(c.__name__ for c in classes - {cls for cls, *_ in CASES})
+    assert not missing, f"layers with no case in tests/layers/test_every_layer.py: {missing}"
