@@ -7,29 +7,11 @@ Run: ``python benchmarks/bench_mlp.py``.
 from __future__ import annotations
 
 import numpy as np
+from reference_numpy import mlp_step
 from timing import best_time, report, torch_or_none
 
 import neurona as nr
 import neurona.functional as F
-
-
-def numpy_step(params, x, y):
-    """Hand-written forward and backward: the reference an autodiff framework must keep up with."""
-    w1, b1, w2, b2 = params
-    h = np.tanh(x @ w1 + b1)
-    z = h @ w2 + b2
-    z -= z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    p = e / e.sum(axis=1, keepdims=True)
-    loss = -np.log(p[np.arange(len(y)), y]).mean()
-    p[np.arange(len(y)), y] -= 1
-    dz = p / len(y)
-    dw2 = h.T @ dz
-    db2 = dz.sum(axis=0)
-    dh = (dz @ w2.T) * (1 - h * h)
-    dw1 = x.T @ dh
-    db1 = dh.sum(axis=0)
-    return loss, (dw1, db1, dw2, db2)
 
 
 def main() -> None:
@@ -54,7 +36,7 @@ def main() -> None:
             loss = F.cross_entropy(F.linear(F.tanh(F.linear(xt, w1, b1)), w2, b2), y)
             loss.backward()
 
-        times = {"neurona": best_time(neurona_step, 200), "numpy": best_time(lambda: numpy_step(arrays, x, y), 200)}
+        times = {"neurona": best_time(neurona_step, 200), "numpy": best_time(lambda: mlp_step(arrays, x, y), 200)}
         if torch is not None:
             tp = [torch.tensor(a.T.copy() if a.ndim == 2 else a, requires_grad=True) for a in arrays]
             tx, ty = torch.from_numpy(x), torch.from_numpy(y)

@@ -6,12 +6,12 @@ from neurona.tensor import Tensor, tensor
 from neurona.function import Function, ShapeError
 from neurona import functional, info
 from neurona.gradcheck import GradcheckError, gradcheck
-from neurona import activations, initializers, nn, regularizers, layers
+from neurona import activations, initializers, nn, regularizers, layers, optimizers, callbacks, models
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Function", "GradcheckError", "ShapeError", "Tensor", "activations", "enable_grad",
+    "Function", "GradcheckError", "ShapeError", "Tensor", "activations", "callbacks", "enable_grad",
     "functional", "get_default_dtype", "gradcheck", "info", "initializers", "is_grad_enabled", "layers",
-    "nn", "no_grad", "random", "regularizers", "set_default_dtype", "tensor",
+    "models", "nn", "no_grad", "optimizers", "random", "regularizers", "set_default_dtype", "tensor",
 ]

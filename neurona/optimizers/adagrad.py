@@ -1,0 +1,82 @@
+"""Adagrad: a learning rate per parameter, shrinking with the sum of its squared gradients."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from neurona.optimizers._checks import non_negative
+from neurona.optimizers.base import Optimizer
+from neurona.optimizers.schedules import Schedule
+from neurona.tensor import Tensor
+
+
+class Adagrad(Optimizer):
+    """Adagrad::
+
+        s ← s + g²
+        θ ← θ − η g / √(s + ε)
+
+    Conventions (Keras's): ε inside the square root, default ``epsilon=1e-7``,
+    ``initial_accumulator_value=0.1`` (the starting s). PyTorch adds its ε outside
+    the root (``√s + ε``, default 1e-10) and starts s at 0; the two agree when ε
+    is negligible against s.
+
+    Parameters
+    ----------
+    params : iterable of Tensor, optional
+        The parameters (or bind them later with ``set_parameters``).
+    lr, learning_rate : float or Schedule
+        η, default 0.01.
+    epsilon : float
+        ε ≥ 0, default 1e-7.
+    initial_accumulator_value : float
+        The starting value of s, ≥ 0, default 0.1.
+    weight_decay, clipnorm, clipvalue
+        See :class:`~neurona.optimizers.Optimizer`.
+
+    Examples
+    --------
+    >>> import numpy as np, neurona as nr
+    >>> w = nr.tensor([1.0], requires_grad=True)
+    >>> opt = Adagrad([w], lr=0.1, epsilon=0.0, initial_accumulator_value=0.0)
+    >>> w.grad = np.array([2.0], dtype=np.float32)
+    >>> opt.step()                   # s = 4, θ = 1 − 0.1 · 2 / 2
+    >>> w.data
+    array([0.9], dtype=float32)
+    """
+
+    name = "adagrad"
+    default_learning_rate = 0.01
+    _hyperparameters = ("epsilon", "initial_accumulator_value")
+
+    def __init__(
+        self,
+        params: Iterable[Tensor] | None = None,
+        lr: float | Schedule | None = None,
+        epsilon: float = 1e-7,
+        initial_accumulator_value: float = 0.1,
+        weight_decay: float = 0.0,
+        *,
+        learning_rate: float | Schedule | None = None,
+        clipnorm: float | None = None,
+        clipvalue: float | None = None,
+    ) -> None:
+        self.epsilon = non_negative("Adagrad", "epsilon", epsilon)
+        self.initial_accumulator_value = non_negative("Adagrad", "initial_accumulator_value", initial_accumulator_value)
+        super().__init__(
+            params, lr, learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue
+        )
+
+    @property
+    def slots(self) -> dict[str, float]:
+        return {"s": self.initial_accumulator_value}
+
+    def _update(self, theta, g, tmp, lr, t, s) -> None:
+        np.multiply(g, g, out=tmp)
+        s += tmp                                       # s ← s + g²
+        np.add(s, self.epsilon, out=tmp)
+        np.sqrt(tmp, out=tmp)                          # √(s + ε)
+        g /= tmp
+        g *= lr
+        theta -= g                                     # θ ← θ − η g / √(s + ε)

@@ -1,0 +1,85 @@
+"""RMSprop: divide the gradient by a running root mean square of recent gradients."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from neurona.optimizers._checks import fraction, non_negative
+from neurona.optimizers.base import Optimizer
+from neurona.optimizers.schedules import Schedule
+from neurona.tensor import Tensor
+
+
+class RMSprop(Optimizer):
+    """RMSprop::
+
+        s ← ρ s + (1 − ρ) g²
+        θ ← θ − η g / √(s + ε)
+
+    Conventions (Keras's): ε inside the square root, default ``epsilon=1e-7``,
+    s starts at 0. PyTorch calls ρ ``alpha`` (default 0.99) and adds its ε
+    outside the root (``√s + ε``, default 1e-8); the two agree when ε is
+    negligible against s.
+
+    Parameters
+    ----------
+    params : iterable of Tensor, optional
+        The parameters (or bind them later with ``set_parameters``).
+    lr, learning_rate : float or Schedule
+        η, default 0.001.
+    rho : float
+        ρ in ``[0, 1)``, the decay of the running average, default 0.9.
+    epsilon : float
+        ε ≥ 0, default 1e-7.
+    weight_decay, clipnorm, clipvalue
+        See :class:`~neurona.optimizers.Optimizer`.
+
+    Examples
+    --------
+    >>> import numpy as np, neurona as nr
+    >>> w = nr.tensor([1.0], requires_grad=True)
+    >>> opt = RMSprop([w], lr=0.1, rho=0.75, epsilon=0.0)
+    >>> w.grad = np.array([2.0], dtype=np.float32)
+    >>> opt.step()                   # s = 0.25 · 4 = 1, θ = 1 − 0.1 · 2 / 1
+    >>> w.data
+    array([0.8], dtype=float32)
+    """
+
+    name = "rmsprop"
+    default_learning_rate = 0.001
+    _hyperparameters = ("rho", "epsilon")
+
+    def __init__(
+        self,
+        params: Iterable[Tensor] | None = None,
+        lr: float | Schedule | None = None,
+        rho: float = 0.9,
+        epsilon: float = 1e-7,
+        weight_decay: float = 0.0,
+        *,
+        learning_rate: float | Schedule | None = None,
+        clipnorm: float | None = None,
+        clipvalue: float | None = None,
+    ) -> None:
+        self.rho = fraction("RMSprop", "rho", rho)
+        self.epsilon = non_negative("RMSprop", "epsilon", epsilon)
+        super().__init__(
+            params, lr, learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue
+        )
+
+    @property
+    def slots(self) -> dict[str, float]:
+        return {"s": 0.0}
+
+    def _update(self, theta, g, tmp, lr, t, s) -> None:
+        rho = self.rho
+        np.multiply(g, g, out=tmp)
+        tmp *= 1 - rho
+        s *= rho
+        s += tmp                                       # s ← ρ s + (1 − ρ) g²
+        np.add(s, self.epsilon, out=tmp)
+        np.sqrt(tmp, out=tmp)                          # √(s + ε)
+        g /= tmp
+        g *= lr
+        theta -= g                                     # θ ← θ − η g / √(s + ε)
