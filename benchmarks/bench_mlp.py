@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from reference_numpy import mlp_step
-from timing import best_time, report, torch_or_none
+from timing import best_times, report, torch_or_none
 
 import neurona as nr
 import neurona.functional as F
@@ -36,7 +36,7 @@ def main() -> None:
             loss = F.cross_entropy(F.linear(F.tanh(F.linear(xt, w1, b1)), w2, b2), y)
             loss.backward()
 
-        times = {"neurona": best_time(neurona_step, 200), "numpy": best_time(lambda: mlp_step(arrays, x, y), 200)}
+        runs = {"neurona": neurona_step, "numpy": lambda: mlp_step(arrays, x, y)}
         if torch is not None:
             tp = [torch.tensor(a.T.copy() if a.ndim == 2 else a, requires_grad=True) for a in arrays]
             tx, ty = torch.from_numpy(x), torch.from_numpy(y)
@@ -47,7 +47,9 @@ def main() -> None:
                 h = torch.tanh(torch.nn.functional.linear(tx, tp[0], tp[1]))
                 torch.nn.functional.cross_entropy(torch.nn.functional.linear(h, tp[2], tp[3]), ty).backward()
 
-            times["torch"] = best_time(torch_step, 200)
+        times = best_times(runs, number=100, rounds=15)
+        if torch is not None:
+            times.update(best_times({"torch": torch_step}, number=100, rounds=15))
         report(f"784-128(tanh)-10 + softmax cross-entropy, forward+backward, batch {batch}", times)
 
 

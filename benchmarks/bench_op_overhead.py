@@ -5,7 +5,7 @@ Run: ``python benchmarks/bench_op_overhead.py``.
 from __future__ import annotations
 
 import numpy as np
-from timing import best_time, report, torch_or_none
+from timing import best_times, report, torch_or_none
 
 import neurona as nr
 
@@ -31,8 +31,8 @@ def main() -> None:
 
         backward["torch"] = torch_backward
     number = 20_000
-    report("a + b, one-element tensors, recording the graph", {k: best_time(f, number) for k, f in forward.items()}, "us")
-    report("a + b and its backward", {k: best_time(f, number) for k, f in backward.items()}, "us")
+    report("a + b, one-element tensors, recording the graph", best_times(forward, number), "us")
+    report("a + b and its backward", best_times(backward, number), "us")
 
 
 if __name__ == "__main__":

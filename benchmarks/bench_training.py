@@ -9,26 +9,15 @@ Run: ``python benchmarks/bench_training.py``.
 """
 from __future__ import annotations
 
-import time
-
 import numpy as np
 from reference_numpy import Adam, mlp_init, mlp_step
-from timing import report, torch_or_none
+from timing import best_times, report, torch_or_none
 
 import neurona as nr
 import neurona.functional as F
 from neurona.layers import Dense
 from neurona.models import Sequential
 from neurona.optimizers import Adam as NeuronaAdam
-
-
-def seconds(fn, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def batches(n: int, batch_size: int, rng: np.random.Generator):
@@ -104,11 +93,11 @@ def main() -> None:
     for batch_size in (32, 128):
         runs = workloads(x, y, [784, 128, 10], batch_size, epochs=1)
         report(f"one epoch, 60,000 x 784, 784-128(tanh)-10, Adam, batch {batch_size}",
-               {name: seconds(fn, repeat=2) for name, fn in runs.items()}, "ms")
+               best_times(runs, number=1, rounds=3), "ms")
     x_small = rng.standard_normal((150, 4)).astype(np.float32)
     y_small = rng.integers(0, 3, 150)
     runs = workloads(x_small, y_small, [4, 10, 3], batch_size=150, epochs=2000)
-    report("2,000 full-batch Adam steps, 4-10-3 on 150 rows", {name: seconds(fn) for name, fn in runs.items()}, "ms")
+    report("2,000 full-batch Adam steps, 4-10-3 on 150 rows", best_times(runs, number=1, rounds=3), "ms")
 
 
 if __name__ == "__main__":

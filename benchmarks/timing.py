@@ -6,15 +6,21 @@ import time
 from typing import Callable
 
 
-def best_time(fn: Callable[[], object], number: int, repeat: int = 5) -> float:
-    """Best (lowest) mean seconds per call of ``fn`` over ``repeat`` runs of ``number`` calls."""
-    fn()
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(number):
-            fn()
-        best = min(best, (time.perf_counter() - start) / number)
+def best_times(fns: dict[str, Callable[[], object]], number: int, rounds: int = 7) -> dict[str, float]:
+    """Best mean seconds per call of each function, measured in interleaved rounds.
+
+    Each round runs every candidate ``number`` times in turn, so a slow spell of the
+    machine hits all of them alike; the best round of each is kept.
+    """
+    for fn in fns.values():
+        fn()
+    best = {name: float("inf") for name in fns}
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            for _ in range(number):
+                fn()
+            best[name] = min(best[name], (time.perf_counter() - start) / number)
     return best
 
 

@@ -1,13 +1,15 @@
 """The reverse-mode walk: the chain rule applied node by node.
 
-:func:`backprop` orders the graph below a tensor topologically with an explicit
-stack (no recursion, so chains of 100,000 ops work), then visits it from the
-output down. Each :class:`~neurona.function.Function` turns the gradient of its
+:func:`backprop` visits the graph below a tensor from the output down, in
+reverse topological order, with a heap instead of recursion (so chains of 100,000
+ops work). Each :class:`~neurona.function.Function` turns the gradient of its
 output into gradients of its inputs; this module sums them when a tensor is used
 more than once, and reduces a broadcast gradient back to its input's shape. That
 reduction happens here and nowhere else.
 """
 from __future__ import annotations
+
+from heapq import heappop, heappush
 
 import numpy as np
 
@@ -37,31 +39,6 @@ def unbroadcast(grad: np.ndarray, shape: tuple, op: object = None) -> np.ndarray
     return grad
 
 
-def _parents(tensor) -> list:
-    fn = tensor._creator
-    if fn is None or fn.inputs is None:
-        return []
-    return [x for x, need in zip(fn.inputs, fn.needs_input_grad) if need]
-
-
-def topological_order(root) -> list:
-    """Return the tensors that ``root`` depends on, each after all of its inputs."""
-    order = []
-    seen = {id(root)}
-    stack = [(root, iter(_parents(root)))]
-    while stack:
-        node, pending = stack[-1]
-        for parent in pending:
-            if id(parent) not in seen:
-                seen.add(id(parent))
-                stack.append((parent, iter(_parents(parent))))
-                break
-        else:
-            stack.pop()
-            order.append(node)
-    return order
-
-
 def _store(tensor, grad: np.ndarray, owned: set) -> None:
     """Accumulate ``grad`` into ``tensor.grad``; a stored array is never shared with another."""
     if tensor.grad is None:
@@ -76,13 +53,20 @@ def _store(tensor, grad: np.ndarray, owned: set) -> None:
 def backprop(root, grad: np.ndarray, retain_graph: bool = False) -> None:
     """Propagate ``grad`` (the gradient of some scalar with respect to ``root``) to the leaves.
 
+    Every tensor carries a creation number, and an operation's output is always
+    created after its inputs; so taking tensors from a max-heap of creation numbers
+    visits each one after every tensor that used it: a reverse topological order,
+    found during the walk itself.
+
     Leaves, and tensors that called ``retain_grad()``, accumulate into ``.grad``.
     Unless ``retain_graph`` is set, each Function frees what it saved once it has
     been visited, so a second walk through it raises an error.
     """
     grads = {id(root): grad}
+    heap = [(-root._seq, root)]
     owned: set = set()
-    for node in reversed(topological_order(root)):
+    while heap:
+        node = heappop(heap)[1]
         g = grads.pop(id(node))
         fn = node._creator
         if fn is None or node._retains_grad:
@@ -109,6 +93,10 @@ def backprop(root, grad: np.ndarray, retain_graph: bool = False) -> None:
                 gx = gx.astype(xd.dtype)
             key = id(x)
             previous = grads.get(key)
-            grads[key] = gx if previous is None else previous + gx
+            if previous is None:
+                grads[key] = gx
+                heappush(heap, (-x._seq, x))
+            else:
+                grads[key] = previous + gx
         if not retain_graph:
             fn.release()

@@ -28,7 +28,7 @@ from __future__ import annotations
 import numpy as np
 
 from neurona.grad_mode import _GradMode
-from neurona.tensor import Tensor
+from neurona.tensor import Tensor, creation_counter
 
 
 class ShapeError(ValueError):
@@ -65,6 +65,7 @@ class Function:
             out = np.asarray(out)
         result = Tensor.__new__(Tensor)
         result.data = out
+        result._seq = next(creation_counter)
         result.grad = None
         result._retains_grad = False
         result._creator = None

@@ -14,8 +14,13 @@ from __future__ import annotations
 
 import numpy as np
 
+import itertools
+
 from neurona import backend
 from neurona.engine import backprop
+
+creation_counter = itertools.count()
+"""Numbers every tensor in creation order; the engine's reverse topological order rests on it."""
 
 
 def _as_array(data, dtype=None) -> np.ndarray:
@@ -50,11 +55,12 @@ class Tensor:
     array([[2., 4.]], dtype=float32)
     """
 
-    __slots__ = ("data", "grad", "requires_grad", "_creator", "_retains_grad", "__weakref__")
+    __slots__ = ("data", "grad", "requires_grad", "_creator", "_retains_grad", "_seq", "__weakref__")
     __array_ufunc__ = None  # make NumPy defer to Tensor's reflected operators
 
     def __init__(self, data, requires_grad: bool = False, dtype=None) -> None:
         self.data = _as_array(data, dtype)
+        self._seq = next(creation_counter)
         self.grad = None
         self._creator = None
         self._retains_grad = False
@@ -124,6 +130,7 @@ class Tensor:
     def _wrap(array: np.ndarray) -> "Tensor":
         out = Tensor.__new__(Tensor)
         out.data = array
+        out._seq = next(creation_counter)
         out.grad = None
         out.requires_grad = False
         out._creator = None

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import neurona as nr
-from neurona.engine import topological_order, unbroadcast
+from neurona.engine import unbroadcast
 
 
 def test_a_chain_of_100000_ops_backpropagates_and_is_freed():
@@ -33,12 +33,19 @@ def test_an_unused_deep_graph_is_collected_without_recursion_error():
     assert probe() is None
 
 
-def test_topological_order_puts_inputs_before_outputs():
+def test_every_tensor_is_numbered_after_the_inputs_of_its_operation():
     a = nr.tensor(1.0, requires_grad=True)
     b = a * 2
-    c = b + a
-    order = topological_order(c)
-    assert order.index(a) < order.index(b) < order.index(c)
+    c = nr.functional.maximum(b, a)
+    assert a._seq < b._seq < c._seq
+
+
+def test_a_tensor_reached_by_paths_of_different_lengths_is_visited_once_all_are_summed():
+    a = nr.tensor(2.0, requires_grad=True)
+    b = a * 3
+    c = (b * b) * b + b + a  # b feeds three ops at different depths
+    c.backward()
+    assert a.grad == 3 * (3 * 36.0 + 1) + 1
 
 
 @pytest.mark.parametrize(

@@ -166,7 +166,7 @@ class SoftmaxCrossEntropy(Function):
         if target.dtype.kind in "iu":
             g = self.prob * scale
             rows = g.reshape(-1, g.shape[-1])
-            picked = np.broadcast_to(scale, target.shape + (1,)).reshape(-1)
+            picked = grad.reshape(-1) if self.reduction == "none" else scale
             rows[np.arange(rows.shape[0]), target.reshape(-1)] -= picked
         else:
             g = self.prob * (scale * target.sum(axis=-1, keepdims=True)) - target * scale
