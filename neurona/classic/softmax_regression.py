@@ -1,0 +1,96 @@
+"""Multinomial (softmax) regression ``P(y = k | x) = softmax(W x + b)_k``, fitted by gradient descent."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+import neurona.functional as F
+from neurona.classic.base import OPTIMIZERS, Classifier
+from neurona.tensor import Tensor
+
+
+class SoftmaxRegression(Classifier):
+    """Multinomial logistic regression: ``P(y = k | x) = softmax(z)_k``, ``z = W x + b``, one row of W per class.
+
+    Gradient descent minimizes the mean cross-entropy plus an optional L2
+    penalty on W (not on b)::
+
+        J = −1/m Σ log softmax(z)_y + λ/(2m) ‖W‖²
+
+    computed from the logits through logsumexp, ``log softmax(z)_y = z_y − log Σ_k e^{z_k}``.
+
+    Parameters
+    ----------
+    learning_rate, max_iter, tol, fit_intercept, optimizer, l2, dtype
+        As in :class:`~neurona.classic.LogisticRegression`.
+
+    Attributes
+    ----------
+    classes_ : numpy.ndarray
+        The labels, sorted; column k of ``predict_proba`` is ``classes_[k]``.
+    coef_ : numpy.ndarray
+        W, shape (n_classes, n_features).
+    intercept_ : numpy.ndarray
+        b, shape (n_classes,).
+    n_features_in_, n_iter_, loss_history_
+        As in :class:`~neurona.classic.LinearRegression`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from neurona.classic import SoftmaxRegression
+    >>> X = np.array([[0.0, 0.0], [0.0, 1.0], [4.0, 0.0], [4.0, 1.0], [0.0, 4.0], [1.0, 4.0]])
+    >>> y = np.array(["a", "a", "b", "b", "c", "c"])
+    >>> model = SoftmaxRegression(learning_rate=1.0, l2=1.0).fit(X, y)
+    >>> model.n_iter_ < model.max_iter
+    True
+    >>> model.predict([[0.2, 0.3], [3.5, 0.5], [0.5, 3.5]])
+    array(['a', 'b', 'c'], dtype='<U1')
+    >>> model.predict_proba(X).sum(axis=1).round(12)
+    array([1., 1., 1., 1., 1., 1.])
+    """
+
+    def __init__(
+        self,
+        learning_rate: float = 0.1,
+        max_iter: int = 1000,
+        tol: float = 1e-6,
+        fit_intercept: bool = True,
+        optimizer: str = "gd",
+        l2: float = 0.0,
+        dtype: str = "float64",
+    ) -> None:
+        self.learning_rate = learning_rate
+        self.max_iter = max_iter
+        self.tol = tol
+        self.fit_intercept = fit_intercept
+        self.optimizer = optimizer
+        self.l2 = l2
+        self.dtype = dtype
+
+    def fit(self, X: Any, y: Any) -> SoftmaxRegression:
+        """Learn W and b from X (n_samples, n_features) and labels y (n_samples,) of two or more classes."""
+        self._check_hyperparameters({"optimizer": tuple(OPTIMIZERS)}, non_negative=("l2",))
+        X, y = self._check_X_y("fit", X, y, fitting=True)
+        labels = self._encode(y)                                       # y as class indices 0..K−1
+        penalty = self.l2 / (2 * len(X))                               # λ/(2m)
+
+        def loss(z: Tensor, w: Tensor) -> Tensor:
+            cross_entropy = F.cross_entropy(z, labels)
+            return cross_entropy + F.l2_penalty(w, penalty) if penalty else cross_entropy
+
+        weight, bias = self._descend(X, len(self.classes_), loss, self.optimizer)
+        self.coef_, self.intercept_ = weight.T, bias
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    def _logits(self, X: np.ndarray) -> np.ndarray:
+        return X @ self.coef_.T + self.intercept_                      # z = W x + b, row by row
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        """The logits ``z = W x + b`` of each row of X, shape (n_samples, n_classes)."""
+        return self._logits(self._check_X("decision_function", X))
+
+    def _proba(self, X: np.ndarray) -> np.ndarray:
+        return F.softmax(self._logits(X), axis=1).data
