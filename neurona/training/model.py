@@ -92,7 +92,8 @@ class Model(Module):
     def _shape_targets(self, y: np.ndarray, output_shape: tuple, method: str) -> np.ndarray:
         """Targets in the form a named loss expects: integer labels for sparse losses, else the output's shape.
 
-        Targets of a custom loss callable are passed as they are (floats in the default dtype).
+        Targets of a custom loss callable are passed as they are (floats in the default dtype);
+        those of the other named losses become floats of the default dtype.
         """
         if self.loss_name == SPARSE:
             if y.ndim == len(output_shape) and y.shape[-1] == 1:
@@ -102,10 +103,9 @@ class Model(Module):
                     raise ValueError(f"{method}: {SPARSE} needs integer class labels, got non-integer values")
                 y = y.astype(np.int64)
             return y
-        if y.dtype.kind == "f":
-            y = y.astype(backend.get_default_dtype(), copy=False)
         if self.loss_name not in losses.LOSSES:
-            return y
+            return y.astype(backend.get_default_dtype(), copy=False) if y.dtype.kind == "f" else y
+        y = y.astype(backend.get_default_dtype(), copy=False)
         if y.ndim == len(output_shape) - 1 and output_shape[-1] == 1:
             y = y.reshape(len(y), 1)
         if y.shape[1:] != tuple(output_shape[1:]):
@@ -193,7 +193,8 @@ class Model(Module):
         n = len(x)
         steps = math.ceil(n / batch_size)
         history = History()
-        callback_list = CallbackList([*(callbacks or []), history, ProgressBar(verbose, epochs, steps)], self)
+        shown = [ProgressBar(verbose, epochs, steps)] if verbose else []
+        callback_list = CallbackList([*(callbacks or []), history, *shown], self)
         per_batch = callback_list.wants_batch_end
         rng = nr_random.get_rng()
         self.stop_training = False

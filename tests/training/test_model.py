@@ -183,3 +183,12 @@ class TestBadInput:
     def test_fit_before_compile(self):
         with pytest.raises(RuntimeError, match="compile"):
             classifier().fit(self.x, self.y)
+
+
+def test_integer_targets_of_a_float_loss_train_in_float32():
+    model = Sequential([Dense(1, activation="sigmoid", input_dim=2)])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    x, y = blobs(20)
+    assert model._setup(x, (y > 0).astype(np.int64), "fit").dtype == np.float32
+    loss, _ = model._loss_and_output(x, model._setup(x, (y > 0).astype(np.int64), "fit"))
+    assert loss.dtype == np.float32
