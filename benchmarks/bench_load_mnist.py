@@ -13,7 +13,7 @@ import os
 import sys
 import time
 
-from timing import best_time
+from timing import best_times
 
 from neurona.datasets import load_mnist
 from neurona.datasets.verify import clear_verification_cache
@@ -38,8 +38,8 @@ def main() -> int:
     start = time.perf_counter()
     (x_train, y_train), (x_test, y_test) = load()
     warm_up = time.perf_counter() - start
-    cached = best_time(load, number=1, repeat=args.repeat)
-    hashed = best_time(load_and_hash, number=1, repeat=args.repeat)
+    timings = best_times({"cached": load, "hashed": load_and_hash}, number=1, rounds=args.repeat)
+    cached, hashed = timings["cached"], timings["hashed"]
     nbytes = sum(a.nbytes for a in (x_train, y_train, x_test, y_test))
 
     print(f"load_mnist from {args.data_home}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from reference_numpy import Adam as NumpyAdam
-from timing import best_time, report, torch_or_none
+from timing import best_times, report, torch_or_none
 
 import neurona as nr
 from neurona.optimizers import Adam
@@ -34,16 +34,17 @@ def main() -> None:
         params = [nr.tensor(v, requires_grad=True) for v in values]
         for p, g in zip(params, grads):
             p.grad = g
-        times = {"neurona": best_time(Adam(params, lr=1e-3).step, number)}
-
         reference = NumpyAdam([v.copy() for v in values])
-        times["numpy"] = best_time(lambda reference=reference, grads=grads: reference.step(grads), number)
+        times = best_times(
+            {"neurona": Adam(params, lr=1e-3).step, "numpy": lambda reference=reference, grads=grads: reference.step(grads)},
+            number,
+        )
 
         if torch is not None:
             tensors = [torch.tensor(v, requires_grad=True) for v in values]
             for t, g in zip(tensors, grads):
                 t.grad = torch.tensor(g)
-            times["torch"] = best_time(torch.optim.Adam(tensors, lr=1e-3).step, number)
+            times.update(best_times({"torch": torch.optim.Adam(tensors, lr=1e-3).step}, number))
         report(f"one Adam step, {label} ({sum(v.size for v in values):,} parameters)", times, "us")
 
 

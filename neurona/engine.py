@@ -58,21 +58,24 @@ def backprop(root, grad: np.ndarray, retain_graph: bool = False) -> None:
     visits each one after every tensor that used it: a reverse topological order,
     found during the walk itself.
 
-    Leaves, and tensors that called ``retain_grad()``, accumulate into ``.grad``.
+    Leaves never enter the heap: their gradients are summed on the way and stored
+    at the end. Leaves, and tensors that called ``retain_grad()``, accumulate into ``.grad``.
     Unless ``retain_graph`` is set, each Function frees what it saved once it has
     been visited, so a second walk through it raises an error.
     """
-    grads = {id(root): grad}
-    heap = [(-root._seq, root)]
     owned: set = set()
+    if root._creator is None:
+        _store(root, grad, owned)
+        return
+    grads = {id(root): grad}
+    leaves = []
+    heap = [(-root._seq, root)]
     while heap:
         node = heappop(heap)[1]
         g = grads.pop(id(node))
         fn = node._creator
-        if fn is None or node._retains_grad:
+        if node._retains_grad:
             _store(node, g, owned)
-            if fn is None:
-                continue
         if fn.inputs is None:
             raise RuntimeError(
                 f"backward: the graph through {type(fn).__name__} was already freed by an "
@@ -93,10 +96,15 @@ def backprop(root, grad: np.ndarray, retain_graph: bool = False) -> None:
                 gx = gx.astype(xd.dtype)
             key = id(x)
             previous = grads.get(key)
-            if previous is None:
-                grads[key] = gx
-                heappush(heap, (-x._seq, x))
-            else:
+            if previous is not None:
                 grads[key] = previous + gx
+                continue
+            grads[key] = gx
+            if x._creator is None:
+                leaves.append(x)
+            else:
+                heappush(heap, (-x._seq, x))
         if not retain_graph:
             fn.release()
+    for leaf in leaves:
+        _store(leaf, grads[id(leaf)], owned)

@@ -59,3 +59,19 @@ def test_unbroadcast_sums_stretched_and_added_axes(grad_shape, shape, expected):
 def test_unbroadcast_rejects_a_gradient_of_the_wrong_shape():
     with pytest.raises(ValueError, match=r"\(4, 3\).*\(5,\)"):
         unbroadcast(np.ones((4, 3)), (5,))
+
+
+def test_backward_on_a_leaf_gives_it_the_seed_gradient():
+    x = nr.tensor([2.0, 3.0], requires_grad=True)
+    x.backward(np.array([1.0, 5.0]))
+    np.testing.assert_array_equal(x.grad, [1.0, 5.0])
+
+
+def test_retained_and_leaf_gradients_never_share_memory():
+    a = nr.tensor([1.0, 2.0], requires_grad=True)
+    b = a + 0.0
+    b.retain_grad()
+    c = b + a
+    c.sum().backward()
+    assert not np.shares_memory(a.grad, b.grad)
+    np.testing.assert_array_equal(a.grad, [2.0, 2.0])
