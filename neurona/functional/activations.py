@@ -23,7 +23,10 @@ class Sigmoid(Function):
         return self.out
 
     def backward(self, grad):
-        return grad * self.out * (1 - self.out)
+        d = 1 - self.out  # σ' = σ (1 - σ), built in one buffer
+        d *= self.out
+        d *= grad
+        return d
 
 
 class Tanh(Function):
@@ -32,7 +35,10 @@ class Tanh(Function):
         return self.out
 
     def backward(self, grad):
-        return grad * (1 - self.out * self.out)
+        d = self.out * self.out  # tanh' = 1 - tanh², built in one buffer
+        np.subtract(1, d, out=d)
+        d *= grad
+        return d
 
 
 class ReLU(Function):
