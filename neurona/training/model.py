@@ -58,7 +58,6 @@ class Model(Module):
         self.optimizer = optimizers.get(optimizer)
         self.loss_name, self.loss_fn = losses.get(loss)
         self.metric_names = list(metrics or [])
-        self._bound = None
 
     def _require_compiled(self, method: str) -> None:
         if self.optimizer is None:
@@ -118,10 +117,7 @@ class Model(Module):
     def _setup(self, x: np.ndarray, y: np.ndarray, method: str) -> np.ndarray:
         """Build the model on one sample, bind the optimizer, and shape the targets."""
         output_shape = self._probe(x[:1])
-        params = self.parameters()
-        if self._bound is None or len(self._bound) != len(params) or any(a is not b for a, b in zip(self._bound, params)):
-            self.optimizer.set_parameters(params)
-            self._bound = params
+        self.optimizer.set_parameters(self.parameters())
         head = self.final_activation()
         self._logits_of = None
         if head is not None and (self.loss_name, head[1]) in losses.FROM_LOGITS:
