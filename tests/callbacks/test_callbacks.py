@@ -92,6 +92,7 @@ def test_model_checkpoint_formats_the_file_name_per_epoch(tmp_path):
     assert len(names) == 2 and names[0].startswith("w-01-") and names[1].startswith("w-02-")
 
 
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")
 def test_terminate_on_nan_names_the_epoch_and_batch(capsys):
     x, y = data()
     model = regressor(lr=1e6)

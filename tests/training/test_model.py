@@ -192,3 +192,33 @@ def test_integer_targets_of_a_float_loss_train_in_float32():
     assert model._setup(x, (y > 0).astype(np.int64), "fit").dtype == np.float32
     loss, _ = model._loss_and_output(x, model._setup(x, (y > 0).astype(np.int64), "fit"))
     assert loss.dtype == np.float32
+
+
+def test_initial_epoch_resumes_the_count_and_evaluate_can_return_a_dict(capsys):
+    x, y = blobs(40)
+    model = classifier()
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    history = model.fit(x, y, epochs=5, initial_epoch=3, verbose=2)
+    assert history.epoch == [3, 4] and len(history.history["loss"]) == 2
+    assert capsys.readouterr().out.splitlines()[0].startswith("Epoch 4/5")
+    scores = model.evaluate(x, y, return_dict=True)
+    assert set(scores) == {"loss", "accuracy"} and scores["loss"] == pytest.approx(model.evaluate(x, y)[0])
+
+
+def test_unshuffled_full_batch_fit_equals_a_manual_gradient_step():
+    x, y = blobs(30)
+    nr.random.seed(5)
+    model = classifier()
+    model.compile(optimizer=SGD(learning_rate=0.1), loss="sparse_categorical_crossentropy")
+    model.build((None, 2))
+    before = model.get_weights()
+    nr.random.seed(5)
+    twin = classifier()
+    twin.build((None, 2))
+    twin.set_weights(before)
+    loss = F.cross_entropy(twin._modules["1"].preactivation(twin._modules["0"](nr.tensor(x))), y)
+    loss.backward()
+    expected = [p.data - 0.1 * p.grad for p in twin.parameters()]
+    model.fit(x, y, batch_size=30, epochs=1, shuffle=False, verbose=0)
+    for got, want in zip(model.get_weights(), expected):
+        np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-7)
