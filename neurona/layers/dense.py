@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-import neurona.functional as F
-from neurona import activations, initializers, regularizers
-from neurona.layers.base import Layer
+from neurona import activations
+from neurona.layers.affine import Affine
 
 
-class Dense(Layer):
+class Dense(Affine):
     """Fully connected layer: ``activation(x @ kernel + bias)`` over the last axis.
 
     Parameters
@@ -49,44 +48,14 @@ class Dense(Layer):
         bias_regularizer=None,
         **kwargs,
     ) -> None:
-        super().__init__(**kwargs)
-        if int(units) < 1:
-            raise ValueError(f"{self.name}: units must be a positive integer, got {units}")
-        self.units = int(units)
+        super().__init__(units, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                         bias_regularizer, **kwargs)
         self.activation = activations.get(activation)
-        self.use_bias = bool(use_bias)
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.bias = None
-
-    def build(self, input_shape: tuple) -> None:
-        features = input_shape[-1]
-        self.add_weight("kernel", (features, self.units), self.kernel_initializer, self.kernel_regularizer)
-        if self.use_bias:
-            self.add_weight("bias", (self.units,), self.bias_initializer, self.bias_regularizer)
-        self._input_features = features
-        super().build(input_shape)
-
-    def preactivation(self, x):
-        """The affine part ``x @ kernel + bias`` (the logits when the activation is softmax)."""
-        return F.linear(x, self.kernel, self.bias)
 
     def forward(self, x):
         return self.activation(self.preactivation(x))
 
-    def compute_output_shape(self, input_shape: tuple) -> tuple:
-        return (*input_shape[:-1], self.units)
-
     def get_config(self) -> dict:
-        return {
-            **super().get_config(),
-            "units": self.units,
-            "activation": activations.serialize(self.activation),
-            "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-        }
+        items = list(super().get_config().items())
+        after_units = [key for key, _ in items].index("units") + 1  # Keras's order
+        return dict(items[:after_units] + [("activation", activations.serialize(self.activation))] + items[after_units:])

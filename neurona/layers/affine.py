@@ -1,0 +1,66 @@
+"""``Affine``: the weights of the layers built on ``x @ kernel + bias`` (Dense, Maxout)."""
+from __future__ import annotations
+
+import neurona.functional as F
+from neurona import initializers, regularizers
+from neurona.layers.base import Layer
+
+
+class Affine(Layer):
+    """Base class holding a kernel ``(in, width)`` and a bias ``(width,)``, with their initializers
+    and regularizers; subclasses decide what follows ``preactivation(x) = x @ kernel + bias``.
+
+    ``width`` is ``units`` unless a subclass says otherwise (Maxout needs ``units * pieces``).
+    """
+
+    def __init__(
+        self,
+        units: int,
+        use_bias: bool = True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        bias_regularizer=None,
+        **kwargs,
+    ) -> None:
+        super().__init__(**kwargs)
+        if int(units) < 1:
+            raise ValueError(f"{self.name}: units must be a positive integer, got {units}")
+        self.units = int(units)
+        self.use_bias = bool(use_bias)
+        self.kernel_initializer = initializers.get(kernel_initializer)
+        self.bias_initializer = initializers.get(bias_initializer)
+        self.kernel_regularizer = regularizers.get(kernel_regularizer)
+        self.bias_regularizer = regularizers.get(bias_regularizer)
+        self.bias = None
+
+    @property
+    def width(self) -> int:
+        """Number of affine outputs (columns of the kernel)."""
+        return self.units
+
+    def build(self, input_shape: tuple) -> None:
+        features = input_shape[-1]
+        self.add_weight("kernel", (features, self.width), self.kernel_initializer, self.kernel_regularizer)
+        if self.use_bias:
+            self.add_weight("bias", (self.width,), self.bias_initializer, self.bias_regularizer)
+        self._input_features = features
+        super().build(input_shape)
+
+    def preactivation(self, x):
+        """The affine part ``x @ kernel + bias`` (the logits when a Dense ends in softmax)."""
+        return F.linear(x, self.kernel, self.bias)
+
+    def compute_output_shape(self, input_shape: tuple) -> tuple:
+        return (*input_shape[:-1], self.units)
+
+    def get_config(self) -> dict:
+        return {
+            **super().get_config(),
+            "units": self.units,
+            "use_bias": self.use_bias,
+            "kernel_initializer": initializers.serialize(self.kernel_initializer),
+            "bias_initializer": initializers.serialize(self.bias_initializer),
+            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+        }
