@@ -206,11 +206,49 @@ class Regressor(Estimator):
         return float(1.0 - residual / total) if total > 0 else float(residual == 0)
 
 
-class Classifier(Estimator):
-    """An estimator of class labels (any labels: numbers, strings), scored by accuracy.
+class LinearClassifier(Estimator):
+    """A classifier of logits ``z = X Wᵀ + b`` (any labels: numbers, strings), scored by accuracy.
 
-    A subclass defines ``_proba(X)``, the class probabilities of checked rows X.
+    It holds the hyperparameters the linear classifiers share, and fits by gradient
+    descent on a cross-entropy of the logits plus ``λ/(2m) ‖W‖²``. A subclass gives
+    that cross-entropy to :meth:`_fit_logits` and defines ``_proba(X)``, the class
+    probabilities of checked rows X.
     """
+
+    def __init__(
+        self,
+        learning_rate: float = 0.1,
+        max_iter: int = 1000,
+        tol: float = 1e-6,
+        fit_intercept: bool = True,
+        optimizer: str = "gd",
+        l2: float = 0.0,
+        dtype: str = "float64",
+    ) -> None:
+        self.learning_rate = learning_rate
+        self.max_iter = max_iter
+        self.tol = tol
+        self.fit_intercept = fit_intercept
+        self.optimizer = optimizer
+        self.l2 = l2
+        self.dtype = dtype
+
+    def _fit_inputs(self, X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+        """Check the hyperparameters and the data; return X and y as class indices (setting ``classes_``)."""
+        self._check_hyperparameters({"optimizer": tuple(OPTIMIZERS)}, non_negative=("l2",))
+        X, y = self._check_X_y("fit", X, y, fitting=True)
+        return X, self._encode(y)
+
+    def _fit_logits(self, X: np.ndarray, n_outputs: int, cross_entropy: Callable[[Tensor], Tensor]) -> None:
+        """Minimize ``cross_entropy(z) + λ/(2m) ‖W‖²`` over W and b; set ``coef_``, ``intercept_``."""
+        penalty = self.l2 / (2 * len(X))                               # λ/(2m)
+
+        def loss(z: Tensor, w: Tensor) -> Tensor:
+            return cross_entropy(z) + F.l2_penalty(w, penalty) if penalty else cross_entropy(z)
+
+        weight, bias = self._descend(X, n_outputs, loss, self.optimizer)
+        self.coef_, self.intercept_ = weight.T, bias
+        self.n_features_in_ = X.shape[1]
 
     def _encode(self, y: np.ndarray, min_classes: int = 2) -> np.ndarray:
         """Set ``classes_`` (sorted unique labels) and return each label's index in it."""

@@ -6,11 +6,10 @@ from typing import Any
 import numpy as np
 
 import neurona.functional as F
-from neurona.classic.base import OPTIMIZERS, Classifier
-from neurona.tensor import Tensor
+from neurona.classic.base import LinearClassifier
 
 
-class LogisticRegression(Classifier):
+class LogisticRegression(LinearClassifier):
     """Binary logistic regression: ``P(y = 1 | x) = σ(z)``, ``z = w·x + b``.
 
     Gradient descent minimizes the mean binary cross-entropy plus an optional
@@ -64,44 +63,16 @@ class LogisticRegression(Classifier):
     array([[0.5, 0.5]])
     """
 
-    def __init__(
-        self,
-        learning_rate: float = 0.1,
-        max_iter: int = 1000,
-        tol: float = 1e-6,
-        fit_intercept: bool = True,
-        optimizer: str = "gd",
-        l2: float = 0.0,
-        dtype: str = "float64",
-    ) -> None:
-        self.learning_rate = learning_rate
-        self.max_iter = max_iter
-        self.tol = tol
-        self.fit_intercept = fit_intercept
-        self.optimizer = optimizer
-        self.l2 = l2
-        self.dtype = dtype
-
     def fit(self, X: Any, y: Any) -> LogisticRegression:
         """Learn w and b from X (n_samples, n_features) and two-class labels y (n_samples,)."""
-        self._check_hyperparameters({"optimizer": tuple(OPTIMIZERS)}, non_negative=("l2",))
-        X, y = self._check_X_y("fit", X, y, fitting=True)
-        labels = self._encode(y)
+        X, labels = self._fit_inputs(X, y)
         if len(self.classes_) > 2:
             raise ValueError(
                 f"LogisticRegression.fit: y has {len(self.classes_)} classes ({self.classes_.tolist()}) but "
                 "logistic regression is binary; use neurona.classic.SoftmaxRegression for more than two classes"
             )
         target = labels.astype(X.dtype)[:, None]                       # y ∈ {0, 1}
-        penalty = self.l2 / (2 * len(X))                               # λ/(2m)
-
-        def loss(z: Tensor, w: Tensor) -> Tensor:
-            cross_entropy = F.binary_cross_entropy_with_logits(z, target)
-            return cross_entropy + F.l2_penalty(w, penalty) if penalty else cross_entropy
-
-        weight, bias = self._descend(X, 1, loss, self.optimizer)
-        self.coef_, self.intercept_ = weight.T, bias
-        self.n_features_in_ = X.shape[1]
+        self._fit_logits(X, 1, lambda z: F.binary_cross_entropy_with_logits(z, target))
         return self
 
     def _logits(self, X: np.ndarray) -> np.ndarray:

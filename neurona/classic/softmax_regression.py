@@ -6,11 +6,10 @@ from typing import Any
 import numpy as np
 
 import neurona.functional as F
-from neurona.classic.base import OPTIMIZERS, Classifier
-from neurona.tensor import Tensor
+from neurona.classic.base import LinearClassifier
 
 
-class SoftmaxRegression(Classifier):
+class SoftmaxRegression(LinearClassifier):
     """Multinomial logistic regression: ``P(y = k | x) = softmax(z)_k``, ``z = W x + b``, one row of W per class.
 
     Gradient descent minimizes the mean cross-entropy plus an optional L2
@@ -51,38 +50,10 @@ class SoftmaxRegression(Classifier):
     array([1., 1., 1., 1., 1., 1.])
     """
 
-    def __init__(
-        self,
-        learning_rate: float = 0.1,
-        max_iter: int = 1000,
-        tol: float = 1e-6,
-        fit_intercept: bool = True,
-        optimizer: str = "gd",
-        l2: float = 0.0,
-        dtype: str = "float64",
-    ) -> None:
-        self.learning_rate = learning_rate
-        self.max_iter = max_iter
-        self.tol = tol
-        self.fit_intercept = fit_intercept
-        self.optimizer = optimizer
-        self.l2 = l2
-        self.dtype = dtype
-
     def fit(self, X: Any, y: Any) -> SoftmaxRegression:
         """Learn W and b from X (n_samples, n_features) and labels y (n_samples,) of two or more classes."""
-        self._check_hyperparameters({"optimizer": tuple(OPTIMIZERS)}, non_negative=("l2",))
-        X, y = self._check_X_y("fit", X, y, fitting=True)
-        labels = self._encode(y)                                       # y as class indices 0..K−1
-        penalty = self.l2 / (2 * len(X))                               # λ/(2m)
-
-        def loss(z: Tensor, w: Tensor) -> Tensor:
-            cross_entropy = F.cross_entropy(z, labels)
-            return cross_entropy + F.l2_penalty(w, penalty) if penalty else cross_entropy
-
-        weight, bias = self._descend(X, len(self.classes_), loss, self.optimizer)
-        self.coef_, self.intercept_ = weight.T, bias
-        self.n_features_in_ = X.shape[1]
+        X, labels = self._fit_inputs(X, y)                             # y as class indices 0..K−1
+        self._fit_logits(X, len(self.classes_), lambda z: F.cross_entropy(z, labels))
         return self
 
     def _logits(self, X: np.ndarray) -> np.ndarray:
