@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 import neurona.functional as F
+from neurona.data.validation import as_matrix
 from neurona.optimizers import SGD, Adam
 from neurona.tensor import Tensor
 
@@ -85,16 +86,7 @@ class Estimator:
         name = f"{type(self).__name__}.{method}"
         if not fitting and not hasattr(self, "n_features_in_"):
             raise NotFittedError(f"{name}: this {type(self).__name__} is not fitted yet; call fit(X, y) first")
-        X = np.asarray(X)
-        if X.dtype.kind not in "biuf":
-            raise TypeError(f"{name}: X must be numeric, got dtype {X.dtype}")
-        if X.ndim != 2:
-            raise ValueError(
-                f"{name}: X must be 2-D (n_samples, n_features), got shape {X.shape}; "
-                "reshape a single feature with X.reshape(-1, 1)"
-            )
-        if fitting and len(X) == 0:
-            raise ValueError(f"{name}: cannot fit on 0 samples")
+        X = as_matrix(name, X, "X", fitting)
         if not fitting and X.shape[1] != self.n_features_in_:
             raise ValueError(
                 f"{name}: X has {X.shape[1]} features, but {type(self).__name__} was fitted "

@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from neurona.data.validation import as_matrix
+
 __all__ = ["StandardScaler", "MinMaxScaler"]
 
 
@@ -19,22 +21,12 @@ class _Scaler(ABC):
 
     def _check(self, method: str, x: Any, fitting: bool = False) -> np.ndarray:
         name = f"{type(self).__name__}.{method}"
-        values = np.asarray(x)
-        if values.dtype.kind not in "fiub":
-            raise ValueError(f"{name}: x must be numeric, got dtype {values.dtype}")
-        if values.ndim != 2:
-            raise ValueError(
-                f"{name}: x must be 2-D (n_samples, n_features), got shape {values.shape}; "
-                f"reshape a single feature with x.reshape(-1, 1)"
-            )
-        if fitting:
-            if len(values) == 0:
-                raise ValueError(f"{name}: cannot fit on 0 samples")
-        elif self.n_features_in_ is None:
+        values = as_matrix(name, x, "x", fitting)
+        if not fitting and self.n_features_in_ is None:
             raise RuntimeError(
                 f"{name}: this {type(self).__name__} is not fitted yet; call fit(x) first"
             )
-        elif values.shape[1] != self.n_features_in_:
+        if not fitting and values.shape[1] != self.n_features_in_:
             raise ValueError(
                 f"{name}: x has {values.shape[1]} features, but the scaler was fitted "
                 f"on {self.n_features_in_}"
