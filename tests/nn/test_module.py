@@ -144,7 +144,7 @@ def test_load_state_dict_writes_in_place():
     held = [p.data for p in target.parameters()] + target.buffers()
     result = target.load_state_dict(source.state_dict())
     assert result.missing_keys == [] and result.unexpected_keys == []
-    for array, (name, value) in zip(held, [*target.named_parameters(), *target.named_buffers()]):
+    for array, (_name, value) in zip(held, [*target.named_parameters(), *target.named_buffers()]):
         assert (value.data if isinstance(value, nr.Tensor) else value) is array
     for name, value in source.state_dict().items():
         np.testing.assert_array_equal(target.state_dict()[name], value)
