@@ -89,7 +89,7 @@ def backprop(root, grad: np.ndarray, retain_graph: bool = False) -> None:
                 continue
             if type(gx) is not np.ndarray:
                 gx = np.asarray(gx)
-            xd = x.data
+            xd = x._data
             if gx.shape != xd.shape:
                 gx = unbroadcast(gx, xd.shape, fn)
             if gx.dtype != xd.dtype:

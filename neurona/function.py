@@ -53,7 +53,7 @@ class Function:
         raise NotImplementedError(f"{type(self).__name__} must define backward(grad)")
 
     def __call__(self, *inputs) -> Tensor:
-        arrays = [x.data if isinstance(x, Tensor) else x for x in inputs]
+        arrays = [x._data if isinstance(x, Tensor) else x for x in inputs]
         try:
             out = self.forward(*arrays)
         except ValueError as error:
@@ -64,7 +64,8 @@ class Function:
         if type(out) is not np.ndarray:
             out = np.asarray(out)
         result = Tensor.__new__(Tensor)
-        result.data = out
+        result._data = out
+        result._version = 0
         result._seq = next(creation_counter)
         result.grad = None
         result._retains_grad = False

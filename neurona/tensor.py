@@ -55,11 +55,12 @@ class Tensor:
     array([[2., 4.]], dtype=float32)
     """
 
-    __slots__ = ("data", "grad", "requires_grad", "_creator", "_retains_grad", "_seq", "__weakref__")
+    __slots__ = ("_data", "_version", "grad", "requires_grad", "_creator", "_retains_grad", "_seq", "__weakref__")
     __array_ufunc__ = None  # make NumPy defer to Tensor's reflected operators
 
     def __init__(self, data, requires_grad: bool = False, dtype=None) -> None:
-        self.data = _as_array(data, dtype)
+        self._data = _as_array(data, dtype)
+        self._version = 0
         self._seq = next(creation_counter)
         self.grad = None
         self._creator = None
@@ -129,13 +130,42 @@ class Tensor:
     @staticmethod
     def _wrap(array: np.ndarray) -> "Tensor":
         out = Tensor.__new__(Tensor)
-        out.data = array
+        out._data = array
+        out._version = 0
         out._seq = next(creation_counter)
         out.grad = None
         out.requires_grad = False
         out._creator = None
         out._retains_grad = False
         return out
+
+    # ------------------------------------------------------------ the data
+    @property
+    def data(self) -> np.ndarray:
+        """The values, a NumPy array (shared, not copied)."""
+        return self._data
+
+    @data.setter
+    def data(self, array: np.ndarray) -> None:
+        # Rebinding, and augmented assignment such as ``t.data *= 2`` (which Python
+        # ends with a rebinding), count as in-place writes.
+        self._data = array
+        self._version += 1
+
+    @property
+    def version(self) -> int:
+        """How many in-place writes this tensor has seen (PyTorch's ``_version``).
+
+        Backward refuses to use a tensor whose version changed after an op saved it.
+        Writes through the library (optimizer steps, ``load_state_dict``, in-place
+        methods, assigning or augmenting ``t.data``) count; writing into the array
+        with NumPy (``t.data[...] = 0``) cannot be seen.
+        """
+        return self._version
+
+    def bump_version(self) -> None:
+        """Record an in-place write done to ``.data`` (for code that writes the array itself)."""
+        self._version += 1
 
     # ------------------------------------------------------------ array info
     @property
