@@ -75,7 +75,7 @@ def test_using_an_unfitted_estimator_is_a_clear_error(cls, method):
 @pytest.mark.parametrize("cls", ESTIMATORS)
 def test_a_feature_count_mismatch_names_both_counts(cls):
     model = fitted(cls)
-    with pytest.raises(ValueError, match=rf"X has 3 features, but {cls.__name__} was fitted with 2 features"):
+    with pytest.raises(ValueError, match=rf"X has 3 features, but {cls.__name__} is expecting 2 features as input"):
         model.predict(np.zeros((4, 3)))
 
 
@@ -89,8 +89,8 @@ def test_a_length_mismatch_names_both_lengths(cls):
 def test_bad_shapes_and_values_are_clear_errors(cls):
     with pytest.raises(ValueError, match=r"X must be 2-D \(n_samples, n_features\), got shape \(4,\)"):
         cls().fit(np.arange(4.0), [0, 1, 0, 1])
-    with pytest.raises(ValueError, match=r"y must be 1-D \(n_samples,\), got shape \(4, 1\)"):
-        cls().fit(np.zeros((4, 1)), np.zeros((4, 1)))
+    with pytest.raises(ValueError, match=r"y must be 1-D \(n_samples,\), got shape \(4, 2\)"):
+        cls().fit(np.zeros((4, 1)), np.zeros((4, 2)))
     with pytest.raises(ValueError, match="X contains NaN or infinity"):
         cls().fit([[0.0], [np.nan]], [0, 1])
     with pytest.raises(ValueError, match=rf"{cls.__name__}: max_iter must be an integer >= 1, got 0"):
