@@ -125,7 +125,7 @@ class Estimator:
             raise ValueError(f"{name}: dtype must be a floating dtype, got {self.dtype!r}")
 
     def _check_l1_solver(self, param: str) -> None:
-        """The L1 penalty is applied by proximal gradient descent, which needs ``param`` (the update rule) 'gd'."""
+        """The L1 penalty is applied by proximal gradient descent: ``param`` (the update rule) must be 'gd'."""
         if self.l1 and getattr(self, param) != "gd":
             raise ValueError(
                 f"{type(self).__name__}: l1 > 0 needs {param}='gd' (proximal gradient descent), "
@@ -134,11 +134,11 @@ class Estimator:
 
     # ------------------------------------------------------- gradient descent
     def _descend(self, X: np.ndarray, n_outputs: int, loss: Loss, optimizer: str = "gd") -> tuple[np.ndarray, np.ndarray]:
-        """Minimize ``loss(X W + b, W) + λ₁/m ‖W‖₁`` over W (n_features, n_outputs) and b (n_outputs,), from zeros.
+        """Minimize ``loss(X W + b, W) + λ₁/m ‖W‖₁`` over W (n_features, n_outputs) and b (n_outputs,).
 
-        Each iteration is one full-batch step: the loss on tensors, its gradient from
-        ``backward()``, the update from a neurona optimizer; with ``l1`` > 0, the
-        L1 penalty follows by soft-thresholding W (ISTA). It stops when the step
+        From zeros, each iteration is one full-batch step: the loss on tensors, its
+        gradient from ``backward()``, the update from a neurona optimizer; with ``l1`` > 0,
+        the L1 penalty follows by soft-thresholding W (ISTA). It stops when the step
         ``‖w_t − w_{t−1}‖`` (over W and b together) falls below ``tol``; otherwise it
         warns after ``max_iter`` iterations. Sets ``loss_history_`` (the objective
         before each update) and ``n_iter_``; returns W and b (zeros when not fitted).
@@ -147,18 +147,18 @@ class Estimator:
         bias = Tensor(np.zeros(n_outputs), requires_grad=True, dtype=X.dtype) if self.fit_intercept else None
         params = [weight] if bias is None else [weight, bias]
         rule = OPTIMIZERS[optimizer](params, lr=self.learning_rate)
-        l1 = self.l1 / len(X)                                          # λ₁/m
+        lam1 = self.l1 / len(X)                                        # λ₁/m
         history = np.empty(self.max_iter)
         previous = np.concatenate([p.data.ravel() for p in params])
         for t in range(self.max_iter):
             rule.zero_grad()
             value = loss(F.linear(X, weight, bias), weight)
             value.backward()
-            history[t] = value.item() + l1 * np.abs(weight.data).sum()
+            history[t] = value.item() + lam1 * np.abs(weight.data).sum()
             self._check_finite(history[t], t)
             rule.step()
-            if l1:
-                weight.data[...] = soft_threshold(weight.data, self.learning_rate * l1)   # prox of η λ₁/m ‖W‖₁
+            if lam1:                                                   # prox of η λ₁/m ‖W‖₁ (ISTA)
+                weight.data[...] = soft_threshold(weight.data, self.learning_rate * lam1)
             current = np.concatenate([p.data.ravel() for p in params])
             step = np.linalg.norm(current - previous)                 # ‖w_t − w_{t−1}‖
             previous = current

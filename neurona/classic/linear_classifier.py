@@ -88,7 +88,7 @@ class LinearClassifier(Estimator):
         fractional = y[y != np.round(y)]
         if len(fractional):
             raise ValueError(
-                f"{name}: Unknown label type: y is continuous (e.g. {fractional[0]!r}); a classifier needs "
+                f"{name}: Unknown label type: y is continuous (e.g. {fractional[0]}); a classifier needs "
                 "class labels (integers, strings or whole-number floats), for real targets use a regressor"
             )
 

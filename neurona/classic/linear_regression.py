@@ -65,6 +65,15 @@ class LinearRegression(Regressor):
     (array([2.]), True)
     >>> gd.predict([[4.0]]).round(4)
     array([9.])
+
+    With an L1 penalty, the weights of features that do not matter become exactly 0:
+
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.standard_normal((100, 3))
+    >>> y = 2 * X[:, 0] + 0.1 * rng.standard_normal(100)            # only feature 0 matters
+    >>> sparse = LinearRegression(solver="gd", l1=10.0, learning_rate=0.5).fit(X, y)
+    >>> round(float(sparse.coef_[0]), 1), bool((sparse.coef_[1:] == 0).all())
+    (1.9, True)
     """
 
     def __init__(

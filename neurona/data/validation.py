@@ -19,7 +19,7 @@ from neurona.sklearn_compat import extending_sklearn
 
 @cache
 def data_conversion_warning() -> type[Warning]:
-    """The class ``DataConversionWarning`` (the same on every call), also ``neurona.data.validation.DataConversionWarning``.
+    """The class ``DataConversionWarning`` (the same on every call; also ``validation.DataConversionWarning``).
 
     Built on first use; it subclasses scikit-learn's ``DataConversionWarning`` where that is installed.
     """
@@ -86,7 +86,7 @@ def as_matrix(owner: str, values: Any, name: str = "x", fitting: bool = False) -
     >>> as_matrix("demo", [1, 2])
     Traceback (most recent call last):
     ...
-    ValueError: demo: x must be 2-D (n_samples, n_features), got shape (2,). Reshape your data: x.reshape(-1, 1) for a single feature, x.reshape(1, -1) for a single sample
+    ValueError: demo: x must be 2-D (n_samples, n_features), got shape (2,). Reshape your data: ...
     """
     array = as_numeric(owner, _dense(owner, values, name), name)
     if array.ndim != 2:
