@@ -15,7 +15,10 @@ from typing import Any
 import numpy as np
 
 import neurona.functional as F
-from neurona.data.validation import as_matrix
+from neurona.classic.errors import ConvergenceWarning, not_fitted_error
+from neurona.classic.proximal import soft_threshold
+from neurona.classic.tags import sklearn_tags
+from neurona.data.validation import as_matrix, as_numeric, as_vector
 from neurona.optimizers import SGD, Adam
 from neurona.tensor import Tensor
 
@@ -24,14 +27,6 @@ OPTIMIZERS = {"gd": SGD, "adam": Adam}
 
 Loss = Callable[[Tensor, Tensor], Tensor]
 """``loss(f(X), W)``: the scalar loss of the predictions ``f(X) = X W + b`` (W for a penalty)."""
-
-
-class ConvergenceWarning(UserWarning):
-    """Gradient descent used all ``max_iter`` iterations without meeting ``‖w_t − w_{t−1}‖ < tol``."""
-
-
-class NotFittedError(ValueError, AttributeError):
-    """An estimator was used before ``fit`` (a ValueError and an AttributeError, as in scikit-learn)."""
 
 
 class Estimator:
@@ -85,12 +80,12 @@ class Estimator:
         """X as a finite 2-D array of ``self.dtype``; outside fit, also fitted and of the fitted width."""
         name = f"{type(self).__name__}.{method}"
         if not fitting and not hasattr(self, "n_features_in_"):
-            raise NotFittedError(f"{name}: this {type(self).__name__} is not fitted yet; call fit(X, y) first")
+            raise not_fitted_error()(f"{name}: this {type(self).__name__} is not fitted yet; call fit(X, y) first")
         X = as_matrix(name, X, "X", fitting)
         if not fitting and X.shape[1] != self.n_features_in_:
             raise ValueError(
-                f"{name}: X has {X.shape[1]} features, but {type(self).__name__} was fitted "
-                f"with {self.n_features_in_} features"
+                f"{name}: X has {X.shape[1]} features, but {type(self).__name__} is expecting "
+                f"{self.n_features_in_} features as input (the number it was fitted with)"
             )
         X = X.astype(self.dtype, copy=False)
         if not np.isfinite(X).all():
@@ -98,15 +93,19 @@ class Estimator:
         return X
 
     def _check_X_y(self, method: str, X: Any, y: Any, fitting: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """X as in ``_check_X``, and y as a 1-D array with one entry per row of X."""
+        """X as in ``_check_X``, and y as a 1-D array with one entry per row of X (see ``_check_target``)."""
         X = self._check_X(method, X, fitting)
-        y = np.asarray(y)
-        name = f"{type(self).__name__}.{method}"
-        if y.ndim != 1:
-            raise ValueError(f"{name}: y must be 1-D (n_samples,), got shape {y.shape}")
+        y = self._check_target(method, as_vector(f"{type(self).__name__}.{method}", y, "y"))
         if len(y) != len(X):
-            raise ValueError(f"{name}: X has {len(X)} samples but y has {len(y)}; give one target per sample")
+            raise ValueError(
+                f"{type(self).__name__}.{method}: X has {len(X)} samples but y has {len(y)}; "
+                "give one target per sample"
+            )
         return X, y
+
+    def _check_target(self, method: str, y: np.ndarray) -> np.ndarray:
+        """The targets y (1-D) as the estimator learns from them; subclasses check their kind."""
+        return y
 
     def _check_hyperparameters(self, choices: dict[str, tuple], non_negative: tuple[str, ...] = ()) -> None:
         """Validate (at fit time) the gradient-descent hyperparameters, each ``choices`` entry and
@@ -115,7 +114,7 @@ class Estimator:
         for param, allowed in choices.items():
             if getattr(self, param) not in allowed:
                 raise ValueError(f"{name}: {param} must be one of {allowed}, got {getattr(self, param)!r}")
-        for param in ("tol", *non_negative):
+        for param in ("tol", "l1", *non_negative):
             if not getattr(self, param) >= 0:
                 raise ValueError(f"{name}: {param} must be >= 0, got {getattr(self, param)!r}")
         if not self.learning_rate > 0:
@@ -125,33 +124,41 @@ class Estimator:
         if np.dtype(self.dtype).kind != "f":
             raise ValueError(f"{name}: dtype must be a floating dtype, got {self.dtype!r}")
 
+    def _check_l1_solver(self, param: str) -> None:
+        """The L1 penalty is applied by proximal gradient descent: ``param`` (the update rule) must be 'gd'."""
+        if self.l1 and getattr(self, param) != "gd":
+            raise ValueError(
+                f"{type(self).__name__}: l1 > 0 needs {param}='gd' (proximal gradient descent), "
+                f"got {param}={getattr(self, param)!r}"
+            )
+
     # ------------------------------------------------------- gradient descent
     def _descend(self, X: np.ndarray, n_outputs: int, loss: Loss, optimizer: str = "gd") -> tuple[np.ndarray, np.ndarray]:
-        """Minimize ``loss(X W + b, W)`` over W (n_features, n_outputs) and b (n_outputs,), from zeros.
+        """Minimize ``loss(X W + b, W) + λ₁/m ‖W‖₁`` over W (n_features, n_outputs) and b (n_outputs,).
 
-        Each iteration is one full-batch step: the loss on tensors, its gradient from
-        ``backward()``, the update from a neurona optimizer. It stops when the step
+        From zeros, each iteration is one full-batch step: the loss on tensors, its
+        gradient from ``backward()``, the update from a neurona optimizer; with ``l1`` > 0,
+        the L1 penalty follows by soft-thresholding W (ISTA). It stops when the step
         ``‖w_t − w_{t−1}‖`` (over W and b together) falls below ``tol``; otherwise it
-        warns after ``max_iter`` iterations. Sets ``loss_history_`` (the loss before
-        each update) and ``n_iter_``; returns W and b (zeros when not fitted).
+        warns after ``max_iter`` iterations. Sets ``loss_history_`` (the objective
+        before each update) and ``n_iter_``; returns W and b (zeros when not fitted).
         """
         weight = Tensor(np.zeros((X.shape[1], n_outputs)), requires_grad=True, dtype=X.dtype)
         bias = Tensor(np.zeros(n_outputs), requires_grad=True, dtype=X.dtype) if self.fit_intercept else None
         params = [weight] if bias is None else [weight, bias]
         rule = OPTIMIZERS[optimizer](params, lr=self.learning_rate)
+        lam1 = self.l1 / len(X)                                        # λ₁/m
         history = np.empty(self.max_iter)
         previous = np.concatenate([p.data.ravel() for p in params])
         for t in range(self.max_iter):
             rule.zero_grad()
             value = loss(F.linear(X, weight, bias), weight)
             value.backward()
-            history[t] = value.item()
-            if not np.isfinite(history[t]):
-                raise FloatingPointError(
-                    f"{type(self).__name__}.fit: the loss became {history[t]} at iteration {t + 1}; "
-                    f"gradient descent diverged, lower learning_rate (now {self.learning_rate}) or scale X"
-                )
+            history[t] = value.item() + lam1 * np.abs(weight.data).sum()
+            self._check_finite(history[t], t)
             rule.step()
+            if lam1:                                                   # prox of η λ₁/m ‖W‖₁ (ISTA)
+                weight.data[...] = soft_threshold(weight.data, self.learning_rate * lam1)
             current = np.concatenate([p.data.ravel() for p in params])
             step = np.linalg.norm(current - previous)                 # ‖w_t − w_{t−1}‖
             previous = current
@@ -169,14 +176,25 @@ class Estimator:
         self.loss_history_ = history[: t + 1].copy()
         return weight.data.copy(), np.zeros(n_outputs, X.dtype) if bias is None else bias.data.copy()
 
+    def _check_finite(self, loss: float, t: int) -> None:
+        """Gradient descent diverged if the loss at iteration t is NaN or infinite."""
+        if not np.isfinite(loss):
+            raise FloatingPointError(
+                f"{type(self).__name__}.fit: the loss became {loss} at iteration {t + 1}; "
+                f"gradient descent diverged, lower learning_rate (now {self.learning_rate}) or scale X"
+            )
+
 
 class Regressor(Estimator):
     """An estimator of real targets, scored by R²."""
 
+    def __sklearn_tags__(self) -> Any:
+        """scikit-learn's tags: a regressor (see :mod:`neurona.classic.tags`)."""
+        return sklearn_tags("regressor")
+
     def _check_target(self, method: str, y: np.ndarray) -> np.ndarray:
-        if y.dtype.kind not in "biuf":
-            raise TypeError(f"{type(self).__name__}.{method}: y must be numeric, got dtype {y.dtype}")
-        y = y.astype(self.dtype, copy=False)
+        """Real targets: numeric, finite, of ``self.dtype``."""
+        y = as_numeric(f"{type(self).__name__}.{method}", y, "y").astype(self.dtype, copy=False)
         if not np.isfinite(y).all():
             raise ValueError(f"{type(self).__name__}.{method}: y contains NaN or infinity")
         return y
@@ -192,76 +210,6 @@ class Regressor(Estimator):
         1.0
         """
         X, y = self._check_X_y("score", X, y)
-        y = self._check_target("score", y)
         residual = np.sum((y - self.predict(X)) ** 2)
         total = np.sum((y - y.mean()) ** 2)
         return float(1.0 - residual / total) if total > 0 else float(residual == 0)
-
-
-class LinearClassifier(Estimator):
-    """A classifier of logits ``z = X Wᵀ + b`` (any labels: numbers, strings), scored by accuracy.
-
-    It holds the hyperparameters the linear classifiers share, and fits by gradient
-    descent on a cross-entropy of the logits plus ``λ/(2m) ‖W‖²``. A subclass gives
-    that cross-entropy to :meth:`_fit_logits` and defines ``_proba(X)``, the class
-    probabilities of checked rows X.
-    """
-
-    def __init__(
-        self,
-        learning_rate: float = 0.1,
-        max_iter: int = 1000,
-        tol: float = 1e-6,
-        fit_intercept: bool = True,
-        optimizer: str = "gd",
-        l2: float = 0.0,
-        dtype: str = "float64",
-    ) -> None:
-        self.learning_rate = learning_rate
-        self.max_iter = max_iter
-        self.tol = tol
-        self.fit_intercept = fit_intercept
-        self.optimizer = optimizer
-        self.l2 = l2
-        self.dtype = dtype
-
-    def _fit_inputs(self, X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
-        """Check the hyperparameters and the data; return X and y as class indices (setting ``classes_``)."""
-        self._check_hyperparameters({"optimizer": tuple(OPTIMIZERS)}, non_negative=("l2",))
-        X, y = self._check_X_y("fit", X, y, fitting=True)
-        return X, self._encode(y)
-
-    def _fit_logits(self, X: np.ndarray, n_outputs: int, cross_entropy: Callable[[Tensor], Tensor]) -> None:
-        """Minimize ``cross_entropy(z) + λ/(2m) ‖W‖²`` over W and b; set ``coef_``, ``intercept_``."""
-        penalty = self.l2 / (2 * len(X))                               # λ/(2m)
-
-        def loss(z: Tensor, w: Tensor) -> Tensor:
-            return cross_entropy(z) + F.l2_penalty(w, penalty) if penalty else cross_entropy(z)
-
-        weight, bias = self._descend(X, n_outputs, loss, self.optimizer)
-        self.coef_, self.intercept_ = weight.T, bias
-        self.n_features_in_ = X.shape[1]
-
-    def _encode(self, y: np.ndarray, min_classes: int = 2) -> np.ndarray:
-        """Set ``classes_`` (sorted unique labels) and return each label's index in it."""
-        self.classes_, index = np.unique(y, return_inverse=True)
-        if len(self.classes_) < min_classes:
-            raise ValueError(
-                f"{type(self).__name__}.fit: y has {len(self.classes_)} class ({self.classes_.tolist()}); "
-                f"at least {min_classes} are needed"
-            )
-        return index.reshape(-1)
-
-    def predict_proba(self, X: Any) -> np.ndarray:
-        """The probability of each class for each row of X, shape (n_samples, n_classes), columns as ``classes_``."""
-        return self._proba(self._check_X("predict_proba", X))
-
-    def predict(self, X: Any) -> np.ndarray:
-        """The most probable class of each row of X, as one of ``classes_``."""
-        proba = self._proba(self._check_X("predict", X))
-        return self.classes_[np.argmax(proba, axis=1)]
-
-    def score(self, X: Any, y: Any) -> float:
-        """Accuracy: the fraction of rows of X whose predicted class is y."""
-        X, y = self._check_X_y("score", X, y)
-        return float(np.mean(self.predict(X) == y))

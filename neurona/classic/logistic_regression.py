@@ -6,16 +6,16 @@ from typing import Any
 import numpy as np
 
 import neurona.functional as F
-from neurona.classic.base import LinearClassifier
+from neurona.classic.linear_classifier import LinearClassifier
 
 
 class LogisticRegression(LinearClassifier):
     """Binary logistic regression: ``P(y = 1 | x) = σ(z)``, ``z = w·x + b``.
 
     Gradient descent minimizes the mean binary cross-entropy plus an optional
-    L2 penalty on w (not on b)::
+    L2 penalty on w (not on b) and an optional L1 penalty (see ``l1``)::
 
-        J = −1/m Σ [y log σ(z) + (1 − y) log(1 − σ(z))] + λ/(2m) ‖w‖²
+        J = −1/m Σ [y log σ(z) + (1 − y) log(1 − σ(z))] + λ/(2m) ‖w‖² + λ₁/m ‖w‖₁
 
     computed stably from the logits z as ``softplus(z) − z y``.
 
@@ -34,6 +34,10 @@ class LogisticRegression(LinearClassifier):
     l2 : float
         λ of the penalty ``λ/(2m) ‖w‖²``; 0 for none. Without it, linearly
         separable classes have no finite optimum (w grows without bound).
+    l1 : float
+        λ₁ of an L1 penalty ``λ₁/m ‖w‖₁`` (optimizer ``'gd'``), applied after each
+        gradient step by soft-thresholding (ISTA), which sets the weights of
+        irrelevant features to exactly 0; 0 for none.
     dtype : str
         The float type of the computation (float64 for agreement with exact solvers).
 
@@ -63,13 +67,15 @@ class LogisticRegression(LinearClassifier):
     array([[0.5, 0.5]])
     """
 
+    multi_class = False
+
     def fit(self, X: Any, y: Any) -> LogisticRegression:
         """Learn w and b from X (n_samples, n_features) and two-class labels y (n_samples,)."""
         X, labels = self._fit_inputs(X, y)
         if len(self.classes_) > 2:
             raise ValueError(
-                f"LogisticRegression.fit: y has {len(self.classes_)} classes ({self.classes_.tolist()}) but "
-                "logistic regression is binary; use neurona.classic.SoftmaxRegression for more than two classes"
+                f"LogisticRegression.fit: y has {len(self.classes_)} classes ({self.classes_.tolist()}). Only binary "
+                "classification is supported: use neurona.classic.SoftmaxRegression for more than two classes"
             )
         target = labels.astype(X.dtype)[:, None]                       # y ∈ {0, 1}
         self._fit_logits(X, 1, lambda z: F.binary_cross_entropy_with_logits(z, target))

@@ -6,22 +6,22 @@ from typing import Any
 import numpy as np
 
 import neurona.functional as F
-from neurona.classic.base import LinearClassifier
+from neurona.classic.linear_classifier import LinearClassifier
 
 
 class SoftmaxRegression(LinearClassifier):
     """Multinomial logistic regression: ``P(y = k | x) = softmax(z)_k``, ``z = W x + b``, one row of W per class.
 
     Gradient descent minimizes the mean cross-entropy plus an optional L2
-    penalty on W (not on b)::
+    penalty on W (not on b) and an optional L1 penalty (see ``l1``)::
 
-        J = −1/m Σ log softmax(z)_y + λ/(2m) ‖W‖²
+        J = −1/m Σ log softmax(z)_y + λ/(2m) ‖W‖² + λ₁/m ‖W‖₁
 
     computed from the logits through logsumexp, ``log softmax(z)_y = z_y − log Σ_k e^{z_k}``.
 
     Parameters
     ----------
-    learning_rate, max_iter, tol, fit_intercept, optimizer, l2, dtype
+    learning_rate, max_iter, tol, fit_intercept, optimizer, l2, l1, dtype
         As in :class:`~neurona.classic.LogisticRegression`.
 
     Attributes
@@ -60,8 +60,13 @@ class SoftmaxRegression(LinearClassifier):
         return X @ self.coef_.T + self.intercept_                      # z = W x + b, row by row
 
     def decision_function(self, X: Any) -> np.ndarray:
-        """The logits ``z = W x + b`` of each row of X, shape (n_samples, n_classes)."""
-        return self._logits(self._check_X("decision_function", X))
+        """The logits ``z = W x + b`` of each row of X, shape (n_samples, n_classes).
+
+        With two classes, the log-odds ``z₁ − z₀`` of ``classes_[1]``, shape (n_samples,),
+        as for :class:`~neurona.classic.LogisticRegression`: > 0 predicts ``classes_[1]``.
+        """
+        z = self._logits(self._check_X("decision_function", X))
+        return z[:, 1] - z[:, 0] if len(self.classes_) == 2 else z
 
     def _proba(self, X: np.ndarray) -> np.ndarray:
         return F.softmax(self._logits(X), axis=1).data

@@ -75,7 +75,7 @@ def test_using_an_unfitted_estimator_is_a_clear_error(cls, method):
 @pytest.mark.parametrize("cls", ESTIMATORS)
 def test_a_feature_count_mismatch_names_both_counts(cls):
     model = fitted(cls)
-    with pytest.raises(ValueError, match=rf"X has 3 features, but {cls.__name__} was fitted with 2 features"):
+    with pytest.raises(ValueError, match=rf"X has 3 features, but {cls.__name__} is expecting 2 features as input"):
         model.predict(np.zeros((4, 3)))
 
 
@@ -89,8 +89,8 @@ def test_a_length_mismatch_names_both_lengths(cls):
 def test_bad_shapes_and_values_are_clear_errors(cls):
     with pytest.raises(ValueError, match=r"X must be 2-D \(n_samples, n_features\), got shape \(4,\)"):
         cls().fit(np.arange(4.0), [0, 1, 0, 1])
-    with pytest.raises(ValueError, match=r"y must be 1-D \(n_samples,\), got shape \(4, 1\)"):
-        cls().fit(np.zeros((4, 1)), np.zeros((4, 1)))
+    with pytest.raises(ValueError, match=r"y must be 1-D \(n_samples,\), got shape \(4, 2\)"):
+        cls().fit(np.zeros((4, 1)), np.zeros((4, 2)))
     with pytest.raises(ValueError, match="X contains NaN or infinity"):
         cls().fit([[0.0], [np.nan]], [0, 1])
     with pytest.raises(ValueError, match=rf"{cls.__name__}: max_iter must be an integer >= 1, got 0"):
@@ -209,3 +209,60 @@ def test_float32_runs_in_float32():
     X, y = blobs(3)
     model = SoftmaxRegression(dtype="float32", l2=1.0, tol=1e-4).fit(X.astype(np.float64), y)
     assert model.coef_.dtype == np.float32 and model.predict_proba(X).dtype == np.float32
+
+
+@pytest.mark.parametrize("cls", ESTIMATORS)
+def test_a_column_vector_y_is_flattened_with_a_warning(cls):
+    from neurona.data.validation import DataConversionWarning
+
+    X, y = blobs(2 if cls is LogisticRegression else 3)
+    with pytest.warns(DataConversionWarning, match=rf"A column-vector y was passed.*{cls.__name__}.fit got y of shape"):
+        model = cls(**converging(cls)).fit(X, y[:, None])
+    np.testing.assert_array_equal(model.coef_, cls(**converging(cls)).fit(X, y).coef_)
+
+
+@pytest.mark.parametrize("cls", ESTIMATORS)
+def test_unusual_inputs_are_converted_or_named_in_the_error(cls):
+    X, y = blobs(2 if cls is LogisticRegression else 3)
+    model = cls(**converging(cls)).fit(X.astype(object), y)            # numbers of dtype object
+    np.testing.assert_array_equal(model.predict(X), cls(**converging(cls)).fit(X, y).predict(X))
+    with pytest.raises(ValueError, match=rf"{cls.__name__}.fit: Complex data not supported"):
+        cls().fit(X + 1j, y)
+    with pytest.raises(ValueError, match=rf"{cls.__name__}.fit: X has 0 feature\(s\) \(shape=\(12, 0\)\)"):
+        cls().fit(np.empty((12, 0)), np.arange(12) % 2)
+    with pytest.raises(ValueError, match=rf"{cls.__name__}.predict: X must be 2-D .* Reshape your data"):
+        model.predict(X[0])
+    with pytest.raises(ValueError, match=rf"{cls.__name__}.fit requires y to be passed, but the target y is None"):
+        cls().fit(X, None)
+
+
+@pytest.mark.parametrize("cls", ESTIMATORS)
+def test_sparse_input_is_a_clear_error(cls):
+    sparse = pytest.importorskip("scipy.sparse")
+    with pytest.raises(TypeError, match=rf"{cls.__name__}.fit: X is a sparse csr_matrix, but sparse input is not"):
+        cls().fit(sparse.csr_matrix(np.eye(4)), [0, 1, 0, 1])
+
+
+@pytest.mark.parametrize("cls", [LogisticRegression, SoftmaxRegression])
+def test_classifiers_refuse_continuous_targets_but_take_whole_float_labels(cls):
+    X, y = blobs(2)
+    with pytest.raises(ValueError, match=rf"{cls.__name__}.fit: Unknown label type: y is continuous \(e.g. 0.5\)"):
+        cls().fit(X, y + 0.5)
+    with pytest.raises(ValueError, match=rf"{cls.__name__}.fit: y contains NaN or infinity"):
+        cls().fit(X, np.where(y == 1, np.nan, 0.0))
+    assert cls(**converging(cls)).fit(X, y.astype(float)).classes_.tolist() == [0.0, 1.0]
+
+
+def test_binary_softmax_decision_function_is_the_log_odds_of_the_second_class():
+    X, y = blobs(2)
+    model = SoftmaxRegression(**converging(SoftmaxRegression)).fit(X, y)
+    z = model.decision_function(X)
+    assert z.shape == (len(X),)
+    np.testing.assert_allclose(model.predict_proba(X)[:, 1], 1 / (1 + np.exp(-z)), rtol=1e-12)
+    np.testing.assert_array_equal(model.predict(X), model.classes_[(z > 0).astype(int)])
+    assert fitted(SoftmaxRegression).decision_function(X).shape == (len(X), 3)
+
+
+def test_the_normal_equation_counts_as_one_iteration():
+    model = LinearRegression().fit([[0.0], [1.0], [2.0]], [1.0, 2.0, 3.0])
+    assert model.n_iter_ == 1 and len(model.loss_history_) == 0
