@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from neurona.sklearn_compat import extending_sklearn
+from neurona.data.sklearn_compat import extending_sklearn
 
 
 class ConvergenceWarning(UserWarning):

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from neurona.sklearn_compat import extending_sklearn
+from neurona.data.sklearn_compat import extending_sklearn
 
 
 @cache
