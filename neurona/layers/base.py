@@ -97,7 +97,7 @@ class Layer(Module):
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
-        if cls.__module__.startswith("neurona.") and cls.forward is not Module.forward:
+        if cls.__module__.startswith("neurona.layers.") and cls.forward is not Module.forward:
             LAYERS.register(cls)
 
     def __init__(
