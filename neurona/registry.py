@@ -197,7 +197,10 @@ class Registry:
 
     def serialize(self, obj: Any) -> dict:
         """``{"class_name": ..., "config": obj.get_config()}``, JSON-able; :meth:`deserialize` reverses it."""
-        return {"class_name": self.name_of(obj), "config": obj.get_config()}
+        name = self.name_of(obj)
+        if not callable(getattr(obj, "get_config", None)):
+            raise TypeError(f"{type(obj).__name__} has no get_config(), so it cannot be saved as {_a(self.kind)}")
+        return {"class_name": name, "config": obj.get_config()}
 
 
 class _Preset:
