@@ -47,7 +47,7 @@ def restore(model, config: dict, state: dict[str, np.ndarray] | None, path) -> N
     try:
         optimizer = optimizers.get(config["optimizer"])
         loss = config["loss"] if config["loss"] in losses.LOSSES else LOSS_FUNCTIONS.get(config["loss"])
-        metrics, names = list(config.get("metrics", [])), list(config.get("parameter_names", []))
+        metrics, names = _strings(config, "metrics"), _strings(config, "parameter_names")
     except (KeyError, TypeError, ValueError) as error:
         raise ModelFileError(f"{path}: optimizer.json cannot be used: {_reason(error)}") from None
     model.compile(optimizer=optimizer, loss=loss, metrics=metrics)
@@ -73,6 +73,13 @@ def _check_state(optimizer, state: dict[str, np.ndarray], path) -> None:
     ]
     if problems:
         raise ModelFileError(f"{path}: the optimizer state does not fit the model: " + "; ".join(problems))
+
+
+def _strings(config: dict, key: str) -> list[str]:
+    values = config.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
+        raise ValueError(f"{key} must be a list of names, got {values!r}")
+    return values
 
 
 def _reason(error: Exception) -> str:

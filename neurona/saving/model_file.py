@@ -124,7 +124,10 @@ def _rebuild(config: dict, path) -> Module:
         model = layers.deserialize({"class_name": config.get("class_name"), "config": config.get("config", {})})
     except (TypeError, ValueError) as error:
         raise ModelFileError(f"cannot load {path}: {error}") from None
-    pending = dict(config.get("build_config") or {})
+    pending = config.get("build_config") or {}
+    if not isinstance(pending, dict):
+        raise ModelFileError(f"{path}: the build_config of {CONFIG} must be an object, got {type(pending).__name__}")
+    pending = dict(pending)
     for name, module in model.named_modules():
         if name in pending and isinstance(module, Layer):
             build_config = pending.pop(name)
