@@ -6,6 +6,7 @@ import zipfile
 import numpy as np
 import pytest
 
+import neurona
 from neurona import serialization
 from neurona.layers import BatchNormalization, Dense
 from neurona.models import Sequential
@@ -13,8 +14,6 @@ from neurona.serialization import NotAWeightsFile, load_arrays, save_arrays
 
 
 def model(seed: int = 0) -> Sequential:
-    import neurona
-
     neurona.random.seed(seed)
     net = Sequential([Dense(4, input_dim=3), BatchNormalization(), Dense(2)])
     net.build()

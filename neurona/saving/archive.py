@@ -10,7 +10,7 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
-from neurona.serialization import NotAWeightsFile, read_arrays, safetensors_bytes, write_atomically
+from neurona.serialization import NotAWeightsFile, read_arrays, write_atomically
 
 CONFIG = "config.json"
 WEIGHTS = "model.weights.safetensors"
@@ -79,6 +79,3 @@ def read_tensors(members: dict[str, bytes], name: str, path) -> dict[str, np.nda
     except NotAWeightsFile as error:
         raise ModelFileError(str(error)) from None
 
-
-__all__ = ["CONFIG", "OPTIMIZER", "OPTIMIZER_STATE", "WEIGHTS", "ModelFileError", "json_bytes", "read_archive",
-           "read_json", "read_tensors", "safetensors_bytes", "write_archive"]

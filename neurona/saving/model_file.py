@@ -28,9 +28,9 @@ from neurona.saving.archive import (
     read_archive,
     read_json,
     read_tensors,
-    safetensors_bytes,
     write_archive,
 )
+from neurona.serialization import safetensors_bytes
 
 FORMAT_VERSION = 1
 
