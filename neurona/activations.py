@@ -1,53 +1,36 @@
 """The registry of activation names: ``'relu'`` → :func:`neurona.functional.relu`, and so on.
 
 Layers take an activation as a name or a function; :func:`get` resolves it and
-:func:`serialize` turns it back into its name for ``get_config``.
+:func:`serialize` turns it back into its name for ``get_config``. Names are
+case-insensitive; ``'linear'`` and ``'identity'`` are the same function, and
+``'step'`` is the course's threshold unit.
 """
 from __future__ import annotations
 
 from typing import Callable
 
 import neurona.functional as F
+from neurona.registry import Registry
 
-ACTIVATIONS: dict[str, Callable] = {
-    "linear": F.identity,
-    "sigmoid": F.sigmoid,
-    "tanh": F.tanh,
-    "relu": F.relu,
-    "leaky_relu": F.leaky_relu,
-    "elu": F.elu,
-    "selu": F.selu,
-    "softplus": F.softplus,
-    "softmax": F.softmax,
-    "log_softmax": F.log_softmax,
-}
-
-_NAMES = {fn: name for name, fn in ACTIVATIONS.items()}
+ACTIVATIONS = Registry("activation", functions=True)
+ACTIVATIONS.register(F.identity, name="linear")
+for _fn in (F.sigmoid, F.tanh, F.relu, F.leaky_relu, F.elu, F.selu, F.softplus, F.softmax, F.log_softmax, F.step):
+    ACTIVATIONS.register(_fn)
+ACTIVATIONS.register(F.identity, name="identity")
 
 
-def get(identifier: str | Callable | None) -> Callable:
+def get(identifier: str | dict | Callable | None) -> Callable:
     """Return the activation function for a name, a function, or None (the identity).
 
     Examples
     --------
     >>> from neurona import activations
-    >>> activations.get("relu").__name__
+    >>> activations.get("ReLU").__name__
     'relu'
     >>> activations.get(None).__name__
     'identity'
     """
-    if identifier is None:
-        return F.identity
-    if isinstance(identifier, str):
-        try:
-            return ACTIVATIONS[identifier]
-        except KeyError:
-            raise ValueError(
-                f"unknown activation '{identifier}'; valid names: {', '.join(ACTIVATIONS)}"
-            ) from None
-    if callable(identifier):
-        return identifier
-    raise TypeError(f"an activation is a name or a function, not {type(identifier).__name__}")
+    return F.identity if identifier is None else ACTIVATIONS.get(identifier)
 
 
 def serialize(fn: Callable) -> str:
@@ -60,10 +43,4 @@ def serialize(fn: Callable) -> str:
     >>> activations.serialize(F.tanh)
     'tanh'
     """
-    try:
-        return _NAMES[fn]
-    except (KeyError, TypeError):
-        raise ValueError(
-            f"activation {fn!r} is not in the registry, so it cannot be saved by name; "
-            f"use one of: {', '.join(ACTIVATIONS)}"
-        ) from None
+    return ACTIVATIONS.name_of(fn)

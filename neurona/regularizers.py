@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Callable
 
 from neurona.functional import l1_penalty, l2_penalty
+from neurona.registry import Registry
 from neurona.tensor import Tensor
 
 
@@ -86,17 +87,15 @@ class L1L2(Regularizer):
         return l1_penalty(weight, self.l1) + l2_penalty(weight, self.l2)
 
 
-REGULARIZERS: dict[str, Callable[[], Regularizer]] = {
-    "l1": L1,
-    "l2": L2,
-    "l1_l2": lambda: L1L2(l1=0.01, l2=0.01),
-}
-
-_CLASSES = {cls.__name__: cls for cls in (L1, L2, L1L2)}
+REGULARIZERS = Registry("regularizer", base=Regularizer, callables=True)
+REGULARIZERS.register(L1, aliases=("l1",))
+REGULARIZERS.register(L2, aliases=("l2",))
+REGULARIZERS.register(L1L2)
+REGULARIZERS.alias("l1_l2", lambda: L1L2(l1=0.01, l2=0.01))
 
 
 def get(identifier: str | dict | Regularizer | Callable | None) -> Callable | None:
-    """Resolve a name, a config from :func:`serialize`, a regularizer, or None (no penalty).
+    """Resolve a name (any case), a config from :func:`serialize`, a regularizer, or None (no penalty).
 
     The names use Keras's default strength 0.01: ``'l1'`` is ``L1(0.01)``, ``'l2'``
     is ``L2(0.01)`` and ``'l1_l2'`` is ``L1L2(l1=0.01, l2=0.01)``.
@@ -107,22 +106,7 @@ def get(identifier: str | dict | Regularizer | Callable | None) -> Callable | No
     >>> regularizers.get("l2")
     L2(l2=0.01)
     """
-    if identifier is None:
-        return None
-    if isinstance(identifier, str):
-        if identifier not in REGULARIZERS:
-            raise ValueError(f"unknown regularizer '{identifier}'; valid names: {', '.join(REGULARIZERS)}")
-        return REGULARIZERS[identifier]()
-    if isinstance(identifier, dict):
-        name = identifier.get("class_name")
-        if name not in _CLASSES:
-            raise ValueError(
-                f"unknown regularizer config {identifier!r}; class_name must be one of: {', '.join(_CLASSES)}"
-            )
-        return _CLASSES[name].from_config(identifier.get("config", {}))
-    if callable(identifier):
-        return identifier
-    raise TypeError(f"a regularizer is a name, a config dict or a callable(weight), not {type(identifier).__name__}")
+    return None if identifier is None else REGULARIZERS.get(identifier)
 
 
 def serialize(regularizer: Regularizer | None) -> dict | None:
@@ -134,10 +118,4 @@ def serialize(regularizer: Regularizer | None) -> dict | None:
     >>> regularizers.serialize(regularizers.L1(0.5))
     {'class_name': 'L1', 'config': {'l1': 0.5}}
     """
-    if regularizer is None:
-        return None
-    if _CLASSES.get(type(regularizer).__name__) is not type(regularizer):
-        raise ValueError(
-            f"{regularizer!r} is not a registered regularizer, so it cannot be saved; use one of: {', '.join(_CLASSES)}"
-        )
-    return {"class_name": type(regularizer).__name__, "config": regularizer.get_config()}
+    return None if regularizer is None else REGULARIZERS.serialize(regularizer)

@@ -48,9 +48,11 @@ def test_serialize_round_trips_through_json(reg):
 
 
 def test_unknown_names_are_clear():
-    with pytest.raises(ValueError, match="unknown regularizer 'l3'; valid names: l1, l2, l1_l2"):
+    with pytest.raises(ValueError, match="unknown regularizer 'l3'; valid names: l1, l2, L1L2, l1_l2"):
         regularizers.get("l3")
-    with pytest.raises(ValueError, match="class_name must be one of: L1, L2, L1L2"):
+    with pytest.raises(ValueError, match="unknown regularizer 'Evil'.*register_serializable"):
         regularizers.get({"class_name": "Evil"})
+    with pytest.raises(ValueError, match="regularizer 'L2' cannot be built from config"):
+        regularizers.get({"class_name": "L2", "config": {"l3": 1}})
     with pytest.raises(TypeError, match="a regularizer is a name"):
         regularizers.get(3)

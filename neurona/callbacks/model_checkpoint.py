@@ -1,15 +1,21 @@
 """``ModelCheckpoint``: save the weights after each epoch, or only the best ones."""
 from __future__ import annotations
 
+import string
+
+import numpy as np
+
 from neurona.callbacks.base import Callback
 from neurona.callbacks.monitor import Monitor
 
 
 class ModelCheckpoint(Callback):
-    """Write the model's weights to ``filepath`` (``.npz``, atomically) at the end of epochs.
+    """Write the model's weights to ``filepath`` (``.npz`` or ``.safetensors``, atomically) at the end of epochs.
 
     ``filepath`` may hold format fields such as ``"w-{epoch:02d}-{val_loss:.3f}.npz"``
-    (epochs are numbered from 1). With ``save_best_only`` a file is written only when
+    (epochs are numbered from 1): ``epoch`` and the quantities the model logs
+    (``loss``, its metrics, and their ``val_`` versions). The fields are checked
+    when training begins. With ``save_best_only`` a file is written only when
     ``monitor`` improves.
 
     Examples
@@ -22,6 +28,35 @@ class ModelCheckpoint(Callback):
                  mode: str = "auto", verbose: int = 0) -> None:
         self.filepath, self.save_best_only, self.verbose = str(filepath), save_best_only, verbose
         self.watch = Monitor(monitor, mode)
+        self._fields = _fields(self.filepath)
+
+    def on_train_begin(self, logs=None):
+        available = ["epoch", *self._logged_names()]
+        if self.save_best_only and self.watch.monitor not in available:
+            raise KeyError(
+                f"ModelCheckpoint: monitor={self.watch.monitor!r} is not a quantity the model logs; "
+                f"available: {', '.join(available[1:])}"
+            )
+        unknown = [field for field in self._fields if field not in available]
+        if unknown:
+            raise KeyError(
+                f"ModelCheckpoint: the path {self.filepath!r} names {', '.join(map(repr, unknown))}, which the "
+                f"model does not log; available fields: {', '.join(available)}"
+            )
+        try:
+            self.filepath.format(epoch=1, **{name: 0.0 for name in available[1:]})
+        except (ValueError, TypeError) as error:
+            raise ValueError(f"ModelCheckpoint: the path {self.filepath!r} cannot be formatted: {error}") from None
+
+    def _logged_names(self) -> list[str]:
+        """``loss``, the compiled metrics' log names, and their ``val_`` versions."""
+        from neurona.training import metrics  # the training loop imports the callbacks
+
+        model = self.model
+        names = ["loss", *(metrics.get(m, getattr(model, "loss_name", ""), (None, 2), _PROBE).name
+                           for m in getattr(model, "metric_names", []))]
+        names = list(dict.fromkeys(names))
+        return names + [f"val_{name}" for name in names]
 
     def on_epoch_end(self, epoch, logs=None):
         logs = logs or {}
@@ -30,7 +65,33 @@ class ModelCheckpoint(Callback):
             if not self.watch.improves(value):
                 return
             self.watch.best = value
-        path = self.filepath.format(epoch=epoch + 1, **logs)
+        try:
+            path = self.filepath.format(epoch=epoch + 1, **logs)
+        except KeyError as error:
+            raise KeyError(
+                f"ModelCheckpoint: the path {self.filepath!r} names {error}, which is not in this epoch's logs "
+                f"(is validation data given?); available: {', '.join(['epoch', *logs])}"
+            ) from None
         self.model.save_weights(path)
         if self.verbose:
             print(f"ModelCheckpoint: saved weights to {path}")
+
+
+_PROBE = np.zeros((1, 2), dtype=np.float32)
+
+
+def _fields(filepath: str) -> list[str]:
+    """The names of the format fields of ``filepath`` (``{val_loss:.3f}`` → ``val_loss``)."""
+    names = []
+    try:
+        parsed = list(string.Formatter().parse(filepath))
+    except ValueError as error:
+        raise ValueError(f"ModelCheckpoint: the path {filepath!r} is not a valid format string: {error}") from None
+    for _, field, _, _ in parsed:
+        if field is None:
+            continue
+        root = field.split(".", 1)[0].split("[", 1)[0]
+        if not root or root.isdigit():
+            raise ValueError(f"ModelCheckpoint: the path {filepath!r} has a positional field {{{field}}}; name it")
+        names.append(root)
+    return names

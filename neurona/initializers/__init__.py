@@ -30,32 +30,29 @@ from neurona.initializers.variance_scaling import (
     LecunUniform,
     VarianceScaling,
 )
+from neurona.registry import Registry
 
-INITIALIZERS: dict[str, type[Initializer]] = {
-    "zeros": Zeros,
-    "ones": Ones,
-    "constant": Constant,
-    "random_normal": RandomNormal,
-    "random_uniform": RandomUniform,
-    "truncated_normal": TruncatedNormal,
-    "variance_scaling": VarianceScaling,
-    "glorot_normal": GlorotNormal,
-    "glorot_uniform": GlorotUniform,
-    "xavier_normal": GlorotNormal,
-    "xavier_uniform": GlorotUniform,
-    "he_normal": HeNormal,
-    "he_uniform": HeUniform,
-    "kaiming_normal": HeNormal,
-    "kaiming_uniform": HeUniform,
-    "lecun_normal": LecunNormal,
-    "lecun_uniform": LecunUniform,
-}
-
-_CLASSES = {cls.__name__: cls for cls in INITIALIZERS.values()}
+INITIALIZERS = Registry("initializer", base=Initializer, callables=True)
+for _cls, _names in (
+    (Zeros, ("zeros",)),
+    (Ones, ("ones",)),
+    (Constant, ("constant",)),
+    (RandomNormal, ("random_normal",)),
+    (RandomUniform, ("random_uniform",)),
+    (TruncatedNormal, ("truncated_normal",)),
+    (VarianceScaling, ("variance_scaling",)),
+    (GlorotNormal, ("glorot_normal", "xavier_normal")),
+    (GlorotUniform, ("glorot_uniform", "xavier_uniform")),
+    (HeNormal, ("he_normal", "kaiming_normal")),
+    (HeUniform, ("he_uniform", "kaiming_uniform")),
+    (LecunNormal, ("lecun_normal",)),
+    (LecunUniform, ("lecun_uniform",)),
+):
+    INITIALIZERS.register(_cls, aliases=_names)
 
 
 def get(identifier: str | dict | Initializer | Callable) -> Callable:
-    """Resolve a name (``'he_normal'``), a config from :func:`serialize`, or an initializer.
+    """Resolve a name (``'he_normal'``, any case), a config from :func:`serialize`, or an initializer.
 
     A callable ``fn(shape, dtype)`` is returned as it is.
 
@@ -67,26 +64,10 @@ def get(identifier: str | dict | Initializer | Callable) -> Callable:
     >>> initializers.get({"class_name": "Constant", "config": {"value": 0.1}})
     Constant(value=0.1)
     """
-    if isinstance(identifier, str):
-        cls = INITIALIZERS.get(identifier) or _CLASSES.get(identifier)
-        if cls is None:
-            raise ValueError(f"unknown initializer '{identifier}'; valid names: {', '.join(INITIALIZERS)}")
-        return cls()
-    if isinstance(identifier, dict):
-        name = identifier.get("class_name")
-        if name not in _CLASSES:
-            raise ValueError(
-                f"unknown initializer config {identifier!r}; class_name must be one of: {', '.join(_CLASSES)}"
-            )
-        return _CLASSES[name].from_config(identifier.get("config", {}))
-    if callable(identifier):
-        return identifier
-    raise TypeError(
-        f"an initializer is a name, a config dict or a callable(shape, dtype), not {type(identifier).__name__}"
-    )
+    return INITIALIZERS.get(identifier)
 
 
-def serialize(initializer: Initializer) -> dict:
+def serialize(initializer: Initializer | Callable) -> dict:
     """The JSON-able config of an initializer, which :func:`get` turns back into it.
 
     Examples
@@ -95,12 +76,7 @@ def serialize(initializer: Initializer) -> dict:
     >>> initializers.serialize(initializers.Zeros())
     {'class_name': 'Zeros', 'config': {}}
     """
-    if _CLASSES.get(type(initializer).__name__) is not type(initializer):
-        raise ValueError(
-            f"{initializer!r} is not a registered initializer, so it cannot be saved; "
-            f"use one of: {', '.join(_CLASSES)}"
-        )
-    return {"class_name": type(initializer).__name__, "config": initializer.get_config()}
+    return INITIALIZERS.serialize(initializer)
 
 
 __all__ = [

@@ -14,9 +14,12 @@ import numpy as np
 
 from neurona import backend, initializers, regularizers
 from neurona.nn import Module, Parameter
+from neurona.registry import Registry
 from neurona.tensor import Tensor
 
-LAYERS: dict[str, type["Layer"]] = {}
+LAYERS = Registry("layer", base=Module)
+"""Every class a model config may name: neurona's concrete layers (registered when defined),
+``Sequential``, and user classes through ``register_serializable``."""
 _name_counts: dict[str, int] = {}
 
 
@@ -94,7 +97,8 @@ class Layer(Module):
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
-        LAYERS[cls.__name__] = cls
+        if cls.__module__.startswith("neurona.layers.") and cls.forward is not Module.forward:
+            LAYERS.register(cls)
 
     def __init__(
         self,
@@ -240,7 +244,7 @@ class Layer(Module):
         )
 
 
-def serialize(layer: Layer) -> dict:
+def serialize(layer: Module) -> dict:
     """``{'class_name': ..., 'config': ...}`` for a layer; :func:`deserialize` reverses it.
 
     Examples
@@ -249,11 +253,11 @@ def serialize(layer: Layer) -> dict:
     >>> serialize(Dense(2, name="out"))["config"]["units"]
     2
     """
-    return {"class_name": type(layer).__name__, "config": layer.get_config()}
+    return LAYERS.serialize(layer)
 
 
-def deserialize(config: dict) -> Layer:
-    """Rebuild a layer from :func:`serialize`; only registered Layer classes are accepted.
+def deserialize(config: dict) -> Module:
+    """Rebuild a layer from :func:`serialize`; only registered classes are accepted (names in any case).
 
     Examples
     --------
@@ -261,7 +265,4 @@ def deserialize(config: dict) -> Layer:
     >>> deserialize(serialize(Dense(2, activation="relu"))).units
     2
     """
-    name = config.get("class_name")
-    if name not in LAYERS:
-        raise ValueError(f"unknown layer class '{name}'; known layers: {', '.join(sorted(LAYERS))}")
-    return LAYERS[name].from_config(config.get("config", {}))
+    return LAYERS.deserialize(config)

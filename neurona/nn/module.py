@@ -294,12 +294,14 @@ class Module:
         return {name: array.copy() for name, array in self._state().items()}
 
     def load_state_dict(self, state: dict, strict: bool = True) -> LoadResult:
-        """Copy arrays into the parameters and buffers, in place.
+        """Copy arrays into the parameters and buffers, in place, all or nothing.
 
-        The arrays are written into the existing ones (``param.data[...] = value``),
-        so an optimizer that holds them keeps working. A shape difference is always
-        an error; missing or unexpected keys are errors when ``strict``. One error
-        lists every problem.
+        The arrays are written into the existing ones (``np.copyto``), so an
+        optimizer that holds them keeps working. Everything is checked before the
+        first write, and one error lists every problem: a shape or dtype difference
+        (dtypes must match, byte order aside: no float64 into float32, no integers
+        into floats) always, missing or unexpected keys when ``strict``. On an error the
+        module is left as it was.
 
         Examples
         --------
@@ -312,25 +314,33 @@ class Module:
         targets = self._state()
         missing = [name for name in targets if name not in state]
         unexpected = [name for name in state if name not in targets]
-        shapes = [
-            (name, target.shape, np.shape(state[name]))
-            for name, target in targets.items()
-            if name in state and np.shape(state[name]) != target.shape
+        values = {name: _as_array(state[name]) for name in targets if name in state}
+        problems = [
+            problem for name, value in values.items() if (problem := _misfit(name, targets[name], value)) is not None
         ]
-        if shapes or (strict and (missing or unexpected)):
-            raise ValueError(self._state_error(missing, unexpected, shapes))
-        for name, target in targets.items():
-            if name in state:
-                target[...] = state[name]
+        if problems or (strict and (missing or unexpected)):
+            raise ValueError(self._state_error(missing, unexpected, problems))
+        tensors = self._state_tensors()
+        for name, value in values.items():
+            np.copyto(targets[name], value, casting="equiv")
+            if name in tensors:
+                tensors[name].bump_version()
         return LoadResult(missing, unexpected)
 
-    def _state_error(self, missing: list, unexpected: list, shapes: list) -> str:
-        lines = [f"{type(self).__name__}.load_state_dict: the state does not fit this module"]
+    def _state_tensors(self) -> dict[str, Parameter]:
+        return {
+            (f"{prefix}.{name}" if prefix else name): param
+            for prefix, module in self.named_modules()
+            for name, param in module._parameters.items()
+        }
+
+    def _state_error(self, missing: list, unexpected: list, problems: list) -> str:
+        lines = [f"{type(self).__name__}.load_state_dict: the state does not fit this module (nothing was loaded)"]
         if missing:
             lines.append(f"  missing keys: {', '.join(missing)}")
         if unexpected:
             lines.append(f"  unexpected keys: {', '.join(unexpected)}")
-        lines.extend(f"  shape of '{name}': expected {want}, got {got}" for name, want, got in shapes)
+        lines.extend(f"  {problem}" for problem in problems)
         if any(getattr(m, "built", True) is False for m in self.modules()):
             lines.append("  (some layers are not built yet, so they have no parameters: call the model on data first)")
         return "\n".join(lines)
@@ -358,3 +368,18 @@ def _check_name(module: Module, name: str) -> None:
         raise KeyError(f"{type(module).__name__}: a registered name must be a non-empty string without '.', got {name!r}")
     if hasattr(type(module), name):
         raise KeyError(f"{type(module).__name__}: '{name}' would hide the attribute of the same name")
+
+
+def _as_array(value) -> np.ndarray:
+    return value.data if isinstance(value, Tensor) else np.asarray(value)
+
+
+def _misfit(name: str, target: np.ndarray, value: np.ndarray) -> str | None:
+    """Why ``value`` cannot be copied into ``target`` as it is, or None."""
+    if value.shape != target.shape:
+        return f"shape of '{name}': expected {target.shape}, got {value.shape}"
+    if not np.can_cast(value.dtype, target.dtype, "equiv"):
+        return f"dtype of '{name}': expected {target.dtype}, got {value.dtype}"
+    if not target.flags.writeable:
+        return f"'{name}' is a read-only array and cannot be loaded into"
+    return None

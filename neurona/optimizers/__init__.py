@@ -22,7 +22,7 @@ from neurona.optimizers.adagrad import Adagrad
 from neurona.optimizers.adam import Adam, AdamW
 from neurona.optimizers.base import Optimizer
 from neurona.optimizers.clipping import clip_grad_norm_, clip_grad_value_
-from neurona.optimizers.registry import get
+from neurona.optimizers.registry import OPTIMIZERS, get, serialize
 from neurona.optimizers.rmsprop import RMSprop
 from neurona.optimizers.schedules import (
     CosineDecay,
@@ -33,6 +33,6 @@ from neurona.optimizers.schedules import (
 from neurona.optimizers.sgd import SGD
 
 __all__ = [
-    "SGD", "Adagrad", "Adam", "AdamW", "CosineDecay", "ExponentialDecay", "Optimizer", "RMSprop",
-    "Schedule", "StepDecay", "clip_grad_norm_", "clip_grad_value_", "get", "schedules",
+    "OPTIMIZERS", "SGD", "Adagrad", "Adam", "AdamW", "CosineDecay", "ExponentialDecay", "Optimizer", "RMSprop",
+    "Schedule", "StepDecay", "clip_grad_norm_", "clip_grad_value_", "get", "schedules", "serialize",
 ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 
 from neurona.optimizers._checks import non_negative, positive
+from neurona.registry import Registry
 
 
 class Schedule:
@@ -119,7 +120,9 @@ class CosineDecay(Schedule):
         return {"initial": self.initial, "decay_steps": self.decay_steps, "alpha": self.alpha}
 
 
-_SCHEDULES = {cls.__name__: cls for cls in (StepDecay, ExponentialDecay, CosineDecay)}
+SCHEDULES = Registry("schedule", base=Schedule)
+for _cls in (StepDecay, ExponentialDecay, CosineDecay):
+    SCHEDULES.register(_cls)
 
 
 def serialize(schedule: Schedule) -> dict:
@@ -130,7 +133,7 @@ def serialize(schedule: Schedule) -> dict:
     >>> serialize(StepDecay(0.1, 0.5, 10))
     {'class_name': 'StepDecay', 'config': {'initial': 0.1, 'drop': 0.5, 'every': 10}}
     """
-    return {"class_name": type(schedule).__name__, "config": schedule.get_config()}
+    return SCHEDULES.serialize(schedule)
 
 
 def deserialize(config: dict) -> Schedule:
@@ -141,7 +144,4 @@ def deserialize(config: dict) -> Schedule:
     >>> deserialize(serialize(CosineDecay(0.1, 100)))
     CosineDecay(initial=0.1, decay_steps=100.0, alpha=0.0)
     """
-    name = config.get("class_name")
-    if name not in _SCHEDULES:
-        raise ValueError(f"unknown schedule {name!r}; valid names: {', '.join(sorted(_SCHEDULES))}")
-    return _SCHEDULES[name].from_config(config["config"])
+    return SCHEDULES.deserialize(config)

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from typing import Callable
 
+from neurona.layers.base import LAYERS, deserialize, serialize
 from neurona.nn import Module
 from neurona.training.model import Model
 from neurona.training.summary import count_weights
 
 
+@LAYERS.register
 class Sequential(Model):
     """A stack of layers. The input shape comes from the first layer or from the first data seen.
 
@@ -36,6 +38,15 @@ class Sequential(Model):
             raise TypeError(f"Sequential.add: expected a layer (a Module), got {type(layer).__name__}")
         self.add_module(str(len(self.layers)), layer)
         self.layers.append(layer)
+
+    def get_config(self) -> dict:
+        """The name and every layer's ``{"class_name", "config"}``; :meth:`from_config` reverses it."""
+        return {"name": self.name, "layers": [serialize(layer) for layer in self.layers]}
+
+    @classmethod
+    def from_config(cls, config: dict) -> "Sequential":
+        """A new, unbuilt Sequential of the layers in :meth:`get_config`."""
+        return cls([deserialize(layer) for layer in config.get("layers", [])], name=config.get("name"))
 
     def forward(self, x):
         for layer in self.layers:

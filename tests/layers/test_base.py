@@ -99,7 +99,7 @@ def test_dtype_option_sets_the_weight_dtype():
 
 
 def test_deserialize_accepts_only_registered_layers():
-    with pytest.raises(ValueError, match="unknown layer class 'Lambda'; known layers: .*Dense"):
+    with pytest.raises(ValueError, match="unknown layer 'Lambda'; valid names: .*Dense.*register_serializable"):
         layers.deserialize({"class_name": "Lambda", "config": {}})
 
 

@@ -166,7 +166,7 @@ def test_load_state_dict_reports_every_mismatch_at_once():
 
 def test_non_strict_loading_skips_keys_but_not_shapes():
     net = built_net()
-    state = {"dense.bias": np.full(4, 3.0), "other": np.zeros(1)}
+    state = {"dense.bias": np.full(4, 3.0, np.float32), "other": np.zeros(1)}
     result = net.load_state_dict(state, strict=False)
     assert result.unexpected_keys == ["other"] and "out.bias" in result.missing_keys
     np.testing.assert_array_equal(net.dense.bias.data, 3.0)
