@@ -25,6 +25,11 @@ def _data(x) -> np.ndarray:
     return x.data if isinstance(x, Tensor) else np.asarray(x)
 
 
+def _constant(target):
+    """A target as an input that receives no gradient: a tensor stays one (its version is checked), else an array."""
+    return target if isinstance(target, Tensor) else np.asarray(target)
+
+
 def _same_shape(name: str, pred, target) -> None:
     if _data(pred).shape != _data(target).shape:
         raise ShapeError(
@@ -83,6 +88,8 @@ def huber(pred, target, delta: float = 1.0, reduction: str = "mean"):
 class BinaryCrossEntropy(Function):
     """``-(y log p + (1-y) log(1-p))`` on clipped probabilities, with one fused backward."""
 
+    saves = (1,)
+
     def forward(self, p, y):
         eps = np.finfo(p.dtype).eps
         self.p, self.y = np.clip(p, eps, 1 - eps), y
@@ -103,7 +110,7 @@ def binary_cross_entropy(prob, target, reduction: str = "mean"):
     True
     """
     _same_shape("binary_cross_entropy", prob, target)
-    return _reduce("binary_cross_entropy", BinaryCrossEntropy()(prob, _data(target)), reduction)
+    return _reduce("binary_cross_entropy", BinaryCrossEntropy()(prob, _constant(target)), reduction)
 
 
 def binary_cross_entropy_with_logits(logits, target, reduction: str = "mean"):
@@ -139,6 +146,8 @@ class SoftmaxCrossEntropy(Function):
     Forward: ``loss = logsumexp(z) - z[label]`` (or ``-Σ y log_softmax(z)``);
     backward: ``(softmax(z) - y) * grad`` in one pass.
     """
+
+    saves = (1,)
 
     def __init__(self, reduction: str) -> None:
         self.reduction = reduction
@@ -195,7 +204,7 @@ def cross_entropy(logits, target, reduction: str = "mean"):
         _same_shape("cross_entropy", logits, target)
     if reduction not in REDUCTIONS:
         raise ValueError(f"cross_entropy: reduction must be one of {REDUCTIONS}, got {reduction!r}")
-    return SoftmaxCrossEntropy(reduction)(logits, labels)
+    return SoftmaxCrossEntropy(reduction)(logits, _constant(target))
 
 
 def kl_divergence(pred, target, reduction: str = "mean"):
