@@ -7,8 +7,12 @@ differentiation (see :mod:`neurona.engine`).
 
 Dtypes: floating data becomes the default dtype (float32) unless ``dtype`` says
 otherwise; integer and boolean data keep their kind (labels, indices, masks).
-Mixing float32 and float64 tensors promotes as NumPy does (to float64); the
-gradient that reaches each tensor is cast back to that tensor's own dtype.
+Results promote as in PyTorch: integers with floats give the default float dtype,
+Python scalars never widen a float32 tensor, float32 with float64 gives float64;
+the gradient that reaches each tensor is cast back to that tensor's own dtype.
+
+In-place writes through the library (``add_``, ``copy_``, ``t[i] = v``, optimizer
+steps) bump the tensor's ``version``; backward refuses a tensor changed after an op saved it.
 """
 from __future__ import annotations
 

@@ -178,3 +178,26 @@ def test_unbroadcast_refuses_a_broadcast_the_forward_could_not_have_made():
         unbroadcast(np.ones((4, 3)), (3,), (3,), index=1)
     with pytest.raises(ValueError, match=r"\(4, 3\).*\(4, 1\).*output of shape \(4, 1\)"):
         unbroadcast(np.ones((4, 3)), (4, 1), (4, 1))
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [nr.functional.binary_cross_entropy, nr.functional.binary_cross_entropy_with_logits,
+     nr.functional.categorical_cross_entropy, nr.functional.kl_divergence, nr.functional.cross_entropy],
+)
+def test_a_loss_target_changed_in_place_before_backward_is_refused(loss):
+    pred = nr.tensor([[0.2, 0.8], [0.6, 0.4]], requires_grad=True)
+    target = nr.tensor([[0.0, 1.0], [1.0, 0.0]])
+    out = loss(pred, target)
+    target.fill_(0.5)
+    with pytest.raises(RuntimeError, match="needs input 1"):
+        out.backward()
+
+
+def test_where_keeps_the_mask_of_the_forward_pass():
+    condition = nr.tensor([True, False])
+    a = nr.tensor([1.0, 2.0], requires_grad=True)
+    out = nr.functional.where(condition, a, 0.0)
+    condition.fill_(True)
+    out.sum().backward()
+    np.testing.assert_array_equal(a.grad, [1.0, 0.0])

@@ -121,7 +121,7 @@ class Softmax(Function):
 
     def forward(self, x):
         self.axes = axes_tuple(self.axis, x.ndim, "softmax")
-        e = np.exp(x - x.max(axis=self.axes, keepdims=True))
+        e = np.exp(x - x.max(axis=self.axes, keepdims=True, initial=-np.inf))
         self.out = e / e.sum(axis=self.axes, keepdims=True)
         return self.out
 
@@ -138,7 +138,7 @@ class LogSoftmax(Function):
 
     def forward(self, x):
         self.axes = axes_tuple(self.axis, x.ndim, "log_softmax")
-        shifted = x - x.max(axis=self.axes, keepdims=True)
+        shifted = x - x.max(axis=self.axes, keepdims=True, initial=-np.inf)
         self.out = shifted - np.log(np.exp(shifted).sum(axis=self.axes, keepdims=True))
         return self.out
 

@@ -113,7 +113,8 @@ class Where(Function):
     saves = ()
 
     def __init__(self, condition) -> None:
-        self.condition = np.asarray(condition.data if isinstance(condition, Tensor) else condition, dtype=bool)
+        # a copy: backward must see the mask of the forward pass even if the condition changes in place
+        self.condition = np.array(condition.data if isinstance(condition, Tensor) else condition, dtype=bool)
 
     def forward(self, a, b):
         return np.where(self.condition, a, b)

@@ -116,7 +116,7 @@ def binary_cross_entropy(prob, target, reduction: str = "mean"):
 def binary_cross_entropy_with_logits(logits, target, reduction: str = "mean"):
     """Binary cross-entropy of ``sigmoid(logits)``, computed stably as ``softplus(z) - z*y``."""
     _same_shape("binary_cross_entropy_with_logits", logits, target)
-    loss = sub(softplus(logits), mul(logits, _data(target)))
+    loss = sub(softplus(logits), mul(logits, _constant(target)))
     return _reduce("binary_cross_entropy_with_logits", loss, reduction)
 
 
@@ -124,7 +124,7 @@ def categorical_cross_entropy(prob, target, reduction: str = "mean"):
     """Cross-entropy ``-Σ y log p`` of probabilities against one-hot (or soft) targets, per sample."""
     _same_shape("categorical_cross_entropy", prob, target)
     eps = _eps(prob)
-    loss = -_sum(mul(log(clip(prob, eps, 1 - eps)), _data(target)), axis=-1)
+    loss = -_sum(mul(log(clip(prob, eps, 1 - eps)), _constant(target)), axis=-1)
     return _reduce("categorical_cross_entropy", loss, reduction)
 
 
@@ -166,7 +166,7 @@ class SoftmaxCrossEntropy(Function):
             loss = np.log(total[..., 0]) * target.sum(axis=-1) - (shifted * target).sum(axis=-1)
         if self.reduction == "none":
             return loss
-        self.scale = 1.0 / max(loss.size, 1) if self.reduction == "mean" else 1.0
+        self.scale = (1.0 / loss.size if loss.size else np.nan) if self.reduction == "mean" else 1.0
         return np.asarray(loss.sum() * self.scale, dtype=loss.dtype)
 
     def backward(self, grad):
@@ -213,6 +213,6 @@ def kl_divergence(pred, target, reduction: str = "mean"):
     eps = _eps(pred)
     t = _data(target)
     t_log_t = np.where(t > 0, t * np.log(np.where(t > 0, t, 1)), 0)
-    loss = sub(np.sum(t_log_t, axis=-1), _sum(mul(log(clip(pred, eps, 1)), t), axis=-1))
+    loss = sub(np.sum(t_log_t, axis=-1), _sum(mul(log(clip(pred, eps, 1)), _constant(target)), axis=-1))
     return _reduce("kl_divergence", loss, reduction)
 

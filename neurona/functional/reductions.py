@@ -6,6 +6,7 @@ import numpy as np
 from neurona.function import Function
 from neurona.functional._axes import axes_tuple
 from neurona.functional.elementwise import sqrt
+from neurona.tensor import Tensor
 
 
 def _spread(grad, shape: tuple):
@@ -103,7 +104,7 @@ class LogSumExp(_Reduction):
 
     def forward(self, x):
         self._setup(x)
-        peak = x.max(axis=self.axes, keepdims=True)
+        peak = x.max(axis=self.axes, keepdims=True, initial=-np.inf)  # an empty axis gives -inf, as in PyTorch
         peak = np.where(np.isfinite(peak), peak, 0)
         out = np.log(np.exp(x - peak).sum(axis=self.axes, keepdims=True)) + peak
         self.x, self.out = x, out
@@ -148,6 +149,7 @@ def var(x, axis=None, keepdims: bool = False, ddof: int = 0):
 
 def std(x, axis=None, keepdims: bool = False, ddof: int = 0):
     """Standard deviation over ``axis``: ``sqrt(var(x))``."""
+    axes_tuple(axis, np.ndim(x.data if isinstance(x, Tensor) else x), "std")
     return sqrt(var(x, axis, keepdims, ddof))
 
 
