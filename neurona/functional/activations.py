@@ -88,7 +88,10 @@ class PReLU(Function):
 
 
 class ELU(Function):
-    """``scale * x`` where ``x > 0``, else ``scale * alpha * (e**x - 1)``; at 0 the slope is ``scale * alpha`` (PyTorch's)."""
+    """``scale * x`` where ``x > 0``, else ``scale * alpha * (e**x - 1)``.
+
+    At 0 the slope is ``scale * alpha``, as in PyTorch.
+    """
 
     saves = ()
 

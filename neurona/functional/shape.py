@@ -37,7 +37,9 @@ class Transpose(_Move):
         else:
             self.order = axes_tuple(self.axes, x.ndim, "transpose")
             if len(self.order) != x.ndim:
-                raise ValueError(f"transpose: axes {self.axes} are not a permutation of the {x.ndim} axes of shape {x.shape}")
+                raise ValueError(
+                    f"transpose: axes {self.axes} are not a permutation of the {x.ndim} axes of shape {x.shape}"
+                )
         return x.transpose(self.order)
 
     def backward(self, grad):
