@@ -1,8 +1,11 @@
-"""Per-op overhead: ``a + b`` on one-element tensors with gradient recording, and with backward.
+"""Per-op overhead: ``a + b`` on one-element tensors with gradient recording, and with backward;
+``a * b``, whose node also records the versions of the inputs it saves; ``a + b`` under ``no_grad``.
 
 Run: ``python benchmarks/bench_op_overhead.py``.
 """
 from __future__ import annotations
+
+import contextlib
 
 import numpy as np
 from timing import best_times, report, torch_or_none
@@ -30,9 +33,15 @@ def main() -> None:
             (ta + tb).backward()
 
         backward["torch"] = torch_backward
+    saving = {"neurona": lambda: a * b, "numpy": lambda: x * y}
+    if torch is not None:
+        saving["torch"] = lambda: ta * tb
     number = 20_000
     report("a + b, one-element tensors, recording the graph", best_times(forward, number), "us")
     report("a + b and its backward", best_times(backward, number), "us")
+    report("a * b, recording the graph and the versions of the saved inputs", best_times(saving, number), "us")
+    with nr.no_grad(), (torch.no_grad() if torch is not None else contextlib.nullcontext()):
+        report("a + b under no_grad", best_times(forward, number), "us")
 
 
 if __name__ == "__main__":

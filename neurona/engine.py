@@ -6,6 +6,10 @@ ops work). Each :class:`~neurona.function.Function` turns the gradient of its
 output into gradients of its inputs; this module sums them when a tensor is used
 more than once, and reduces a broadcast gradient back to its input's shape. That
 reduction happens here and nowhere else.
+
+Before a node's backward runs, the tensors it saved are checked against the
+versions recorded in the forward pass: a tensor changed in place since then would
+give a wrong gradient, so backward stops with an error instead.
 """
 from __future__ import annotations
 
@@ -14,8 +18,14 @@ from heapq import heappop, heappush
 import numpy as np
 
 
-def unbroadcast(grad: np.ndarray, shape: tuple, op: object = None) -> np.ndarray:
+def unbroadcast(grad: np.ndarray, shape: tuple, out_shape: tuple | None = None, op: object = None,
+                index: int = 0) -> np.ndarray:
     """Sum ``grad`` over the axes that broadcasting added or stretched, giving ``shape``.
+
+    With ``out_shape`` (the shape of the op's output), only a broadcast that the
+    forward pass could have made is reduced: every summed axis must be an axis of
+    the output (right-aligned) of the same length. Anything else is an error
+    naming the op, the input ``index`` and both shapes.
 
     Examples
     --------
@@ -25,13 +35,18 @@ def unbroadcast(grad: np.ndarray, shape: tuple, op: object = None) -> np.ndarray
     if grad.shape == shape:
         return grad
     extra = grad.ndim - len(shape)
-    if extra < 0 or any(s != 1 and s != g for s, g in zip(shape, grad.shape[extra:])):
+    stretched = tuple(i for i in range(extra, grad.ndim) if shape[i - extra] != grad.shape[i])
+    fits = extra >= 0 and all(shape[i - extra] == 1 for i in stretched)
+    if fits and out_shape is not None:
+        lead = grad.ndim - len(out_shape)
+        fits = all(i >= lead and out_shape[i - lead] == grad.shape[i] for i in (*range(extra), *stretched))
+    if not fits:
         name = type(op).__name__ if op is not None else "backward"
+        produced = "" if out_shape is None else f", which its output of shape {tuple(out_shape)} cannot have broadcast"
         raise ValueError(
-            f"{name}.backward returned a gradient of shape {grad.shape}, "
-            f"which does not broadcast to its input's shape {shape}"
+            f"{name}.backward returned a gradient of shape {grad.shape} for input {index} "
+            f"of shape {shape}{produced}"
         )
-    stretched = tuple(extra + i for i, s in enumerate(shape) if s == 1 and grad.shape[extra + i] != 1)
     if extra:
         grad = grad.sum(axis=tuple(range(extra)))
     if stretched:
@@ -48,6 +63,47 @@ def _store(tensor, grad: np.ndarray, owned: set) -> None:
         tensor.grad = grad
     else:
         tensor.grad += grad
+
+
+def _check_versions(fn, output) -> None:
+    """Refuse to run ``fn.backward`` if a tensor it saved was changed in place after the forward pass.
+
+    ``fn._versions`` holds the versions of the inputs (None for non-tensors) and, last, of the output.
+    """
+    versions = fn._versions
+    for item in fn.saves:
+        if item == "output":
+            checks = ((-1, output),)
+        else:
+            checks = enumerate(fn.inputs) if item == "inputs" else ((item, fn.inputs[item]),)
+        for position, tensor in checks:
+            recorded = versions[position]
+            if recorded is not None and tensor._version[0] != recorded:
+                raise RuntimeError(_changed_message(fn, position, tensor, recorded))
+
+
+def _changed_message(fn, position: int, tensor, recorded: int) -> str:
+    what = "its output" if position < 0 else f"input {position}"
+    name = getattr(tensor, "name", None)
+    named = f" '{name}'" if name else ""
+    return (
+        f"backward: {type(fn).__name__} needs {what}{named} (shape {tensor.shape}, dtype {tensor.dtype}) "
+        f"as it was in the forward pass, at version {recorded}, but it has been changed in place since "
+        f"(now version {tensor._version[0]}); make the in-place change after backward(), or on a copy"
+    )
+
+
+def _gradients(fn, g: np.ndarray) -> tuple:
+    """Call ``fn.backward`` and check that it gave one gradient per input."""
+    in_grads = fn.backward(g)
+    if type(in_grads) is not tuple:
+        in_grads = tuple(in_grads) if type(in_grads) is list else (in_grads,)
+    if len(in_grads) != len(fn.inputs):
+        raise RuntimeError(
+            f"{type(fn).__name__}.backward returned {len(in_grads)} gradient(s) for {len(fn.inputs)} input(s); "
+            "return one per input of forward (None for an input that needs none)"
+        )
+    return in_grads
 
 
 def backprop(root, grad: np.ndarray, retain_graph: bool = False) -> None:
@@ -81,17 +137,16 @@ def backprop(root, grad: np.ndarray, retain_graph: bool = False) -> None:
                 f"backward: the graph through {type(fn).__name__} was already freed by an "
                 "earlier backward(); call backward(retain_graph=True) the first time to walk it twice"
             )
-        in_grads = fn.backward(g)
-        if type(in_grads) is not tuple:
-            in_grads = (in_grads,)
-        for x, need, gx in zip(fn.inputs, fn.needs_input_grad, in_grads):
+        if fn._versions:
+            _check_versions(fn, node)
+        for i, (x, need, gx) in enumerate(zip(fn.inputs, fn.needs_input_grad, _gradients(fn, g))):
             if not need or gx is None:
                 continue
             if type(gx) is not np.ndarray:
                 gx = np.asarray(gx)
             xd = x._data
             if gx.shape != xd.shape:
-                gx = unbroadcast(gx, xd.shape, fn)
+                gx = unbroadcast(gx, xd.shape, g.shape, fn, i)
             if gx.dtype != xd.dtype:
                 gx = gx.astype(xd.dtype)
             key = id(x)

@@ -3,8 +3,11 @@
 This is the course's gate (a ``MultiplyGate`` with ``forward`` and ``backward``)
 made general. A subclass receives raw arrays in ``forward``, keeps on ``self``
 only what ``backward`` needs, and returns from ``backward`` one gradient per
-input (``None`` for an input that needs none). Broadcast gradients may keep the
-broadcast shape: the engine reduces them.
+input (``None`` for an input that needs none), as a tuple or a list. Broadcast
+gradients may keep the broadcast shape: the engine reduces them.
+
+Each call records its own graph node: calling one instance twice gives two nodes
+that share the instance's options (set in ``__init__``; ``forward`` must not change them).
 
 Examples
 --------
@@ -26,9 +29,13 @@ A new differentiable op in a few lines:
 from __future__ import annotations
 
 import numpy as np
+from numpy.exceptions import AxisError
 
+from neurona import backend
 from neurona.grad_mode import _GradMode
 from neurona.tensor import Tensor, creation_counter
+
+_GRAPH_KEYS = ("inputs", "needs_input_grad", "_versions", "_released")
 
 
 class ShapeError(ValueError):
@@ -41,10 +48,18 @@ class Function:
     Non-tensor arguments (NumPy arrays, Python numbers) are passed to ``forward``
     as they are and receive no gradient. Options of the op (an axis, a slope) go
     to ``__init__``.
+
+    ``saves`` declares which tensors ``backward`` reads, so that backward can refuse
+    one that was changed in place after the forward pass: input positions, ``"inputs"``
+    (all of them, the default) and ``"output"``. An op whose backward reads none
+    (``add``, ``reshape``) declares ``saves = ()``.
     """
 
     inputs: tuple | None = None
     needs_input_grad: tuple = ()
+    saves: tuple = ("inputs",)
+    _versions: tuple = ()
+    _released = False
 
     def forward(self, *arrays):
         raise NotImplementedError(f"{type(self).__name__} must define forward(*arrays)")
@@ -53,36 +68,99 @@ class Function:
         raise NotImplementedError(f"{type(self).__name__} must define backward(grad)")
 
     def __call__(self, *inputs) -> Tensor:
-        arrays = [x._data if isinstance(x, Tensor) else x for x in inputs]
+        node = self if self.inputs is None else self._new_node()
+        needs = ()
+        if _GradMode.enabled:
+            arrays, needs, versions = [], [], []
+            for x in inputs:
+                if isinstance(x, Tensor):
+                    arrays.append(x._data)
+                    needs.append(x.requires_grad)
+                    versions.append(x._version[0])
+                else:
+                    arrays.append(x)
+                    needs.append(False)
+                    versions.append(None)
+        else:
+            arrays = [x._data if isinstance(x, Tensor) else x for x in inputs]
         try:
-            out = self.forward(*arrays)
-        except ValueError as error:
-            if isinstance(error, ShapeError):
+            out = node.forward(*arrays)
+        except (ValueError, AttributeError) as error:
+            explained = node._explain(error, arrays)
+            if explained is error:
                 raise
-            shapes = " and ".join(str(np.shape(a)) for a in arrays)
-            raise ShapeError(f"{type(self).__name__}: inputs of shapes {shapes} do not fit: {error}") from error
+            raise explained from error
         if type(out) is not np.ndarray:
             out = np.asarray(out)
+        if out.dtype is not backend._default_dtype and out.dtype.kind == "f":
+            out = _promote(out, arrays)
         result = Tensor.__new__(Tensor)
         result._data = out
-        result._version = 0
+        result._version = [0] if out.base is None else _shared_version(out, inputs)
         result._seq = next(creation_counter)
         result.grad = None
         result._retains_grad = False
         result._creator = None
         result.requires_grad = False
-        if _GradMode.enabled:
-            needs = tuple([getattr(x, "requires_grad", False) for x in inputs])
-            if True in needs:
-                self.inputs = inputs
-                self.needs_input_grad = needs
-                result.requires_grad = True
-                result._creator = self
+        if True in needs:
+            node.inputs = inputs
+            node.needs_input_grad = tuple(needs)
+            if node.saves:
+                versions.append(result._version[0])
+                node._versions = versions
+            result.requires_grad = True
+            result._creator = node
         return result
+
+    def _explain(self, error: Exception, arrays: list) -> Exception:
+        """The error to raise for one from ``forward``: naming the op and the input shapes."""
+        name = type(self).__name__
+        if isinstance(error, AttributeError):
+            if not self._released:
+                return error
+            return RuntimeError(
+                f"{name}: this instance was released by backward(), which freed its options too; "
+                f"create a new {name}(...) for each call"
+            )
+        if isinstance(error, (ShapeError, AxisError)):
+            return error
+        shapes = " and ".join(str(np.shape(a)) for a in arrays)
+        return ShapeError(f"{name}: inputs of shapes {shapes} do not fit: {error}")
+
+    def _new_node(self) -> "Function":
+        """A fresh node with this instance's options, for a second call while the first is in a graph."""
+        node = object.__new__(type(self))
+        state = dict(self.__dict__)
+        for key in _GRAPH_KEYS:
+            state.pop(key, None)
+        node.__dict__.update(state)
+        return node
 
     def release(self) -> None:
         """Drop the saved arrays and the links to the inputs (done after backward)."""
         self.__dict__.clear()
+        self._released = True
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
+
+
+def _promote(out: np.ndarray, arrays: list) -> np.ndarray:
+    """Cast a floating result to PyTorch's dtype: the widest floating array input, else the default.
+
+    Python and NumPy scalars never promote, and integer inputs give the default float dtype.
+    """
+    found = None
+    for a in arrays:
+        if type(a) is np.ndarray and a.dtype.kind == "f":
+            found = a.dtype if found is None else np.promote_types(found, a.dtype)
+    wanted = backend._default_dtype if found is None else found
+    return out if out.dtype == wanted else out.astype(wanted)
+
+
+def _shared_version(out: np.ndarray, inputs: tuple) -> list:
+    """A view shares its base tensor's version counter, so writes through either are seen by both."""
+    for x in inputs:
+        if isinstance(x, Tensor) and np.may_share_memory(out, x._data):
+            return x._version
+    return [0]

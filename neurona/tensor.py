@@ -7,8 +7,12 @@ differentiation (see :mod:`neurona.engine`).
 
 Dtypes: floating data becomes the default dtype (float32) unless ``dtype`` says
 otherwise; integer and boolean data keep their kind (labels, indices, masks).
-Mixing float32 and float64 tensors promotes as NumPy does (to float64); the
-gradient that reaches each tensor is cast back to that tensor's own dtype.
+Results promote as in PyTorch: integers with floats give the default float dtype,
+Python scalars never widen a float32 tensor, float32 with float64 gives float64;
+the gradient that reaches each tensor is cast back to that tensor's own dtype.
+
+In-place writes through the library (``add_``, ``copy_``, ``t[i] = v``, optimizer
+steps) bump the tensor's ``version``; backward refuses a tensor changed after an op saved it.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import itertools
 
 from neurona import backend
 from neurona.engine import backprop
+from neurona.grad_mode import _GradMode
 
 creation_counter = itertools.count()
 """Numbers every tensor in creation order; the engine's reverse topological order rests on it."""
@@ -60,7 +65,7 @@ class Tensor:
 
     def __init__(self, data, requires_grad: bool = False, dtype=None) -> None:
         self._data = _as_array(data, dtype)
-        self._version = 0
+        self._version = [0]
         self._seq = next(creation_counter)
         self.grad = None
         self._creator = None
@@ -110,8 +115,10 @@ class Tensor:
         self._retains_grad = True
 
     def detach(self) -> "Tensor":
-        """Return a tensor that shares the data but is cut from the graph."""
-        return Tensor._wrap(self.data)
+        """Return a tensor that shares the data (and its version counter) but is cut from the graph."""
+        out = Tensor._wrap(self._data)
+        out._version = self._version
+        return out
 
     def zero_grad(self) -> None:
         """Forget the accumulated gradient (``.grad = None``)."""
@@ -131,7 +138,7 @@ class Tensor:
     def _wrap(array: np.ndarray) -> "Tensor":
         out = Tensor.__new__(Tensor)
         out._data = array
-        out._version = 0
+        out._version = [0]
         out._seq = next(creation_counter)
         out.grad = None
         out.requires_grad = False
@@ -150,22 +157,97 @@ class Tensor:
         # Rebinding, and augmented assignment such as ``t.data *= 2`` (which Python
         # ends with a rebinding), count as in-place writes.
         self._data = array
-        self._version += 1
+        self._version[0] += 1
 
     @property
     def version(self) -> int:
         """How many in-place writes this tensor has seen (PyTorch's ``_version``).
 
         Backward refuses to use a tensor whose version changed after an op saved it.
-        Writes through the library (optimizer steps, ``load_state_dict``, in-place
-        methods, assigning or augmenting ``t.data``) count; writing into the array
-        with NumPy (``t.data[...] = 0``) cannot be seen.
+        Writes through the library count: optimizer steps, ``load_state_dict``, the
+        in-place methods (``add_``, ``mul_``, ``copy_``, ``t[i] = v``...), assigning
+        or augmenting ``t.data``. A view (``reshape``, ``transpose``, basic indexing,
+        ``detach``) shares the counter of the tensor it views. Writing into the array
+        with NumPy (``t.data[...] = 0``, ``np.copyto(t.data, a)``) cannot be seen: use
+        the in-place methods, or call ``bump_version()`` after such a write.
         """
-        return self._version
+        return self._version[0]
 
     def bump_version(self) -> None:
         """Record an in-place write done to ``.data`` (for code that writes the array itself)."""
-        self._version += 1
+        self._version[0] += 1
+
+    # ------------------------------------------------------- in-place writes
+    def add_(self, other) -> "Tensor":
+        """Add ``other`` into this tensor in place and return it (bumps the version).
+
+        Like every in-place method it refuses a tensor that requires grad while
+        graph recording is on: do weight updates under ``no_grad()``.
+
+        Examples
+        --------
+        >>> import neurona as nr
+        >>> w = nr.tensor([1.0, 2.0], requires_grad=True)
+        >>> with nr.no_grad():
+        ...     w.add_(1.0)
+        tensor([2., 3.], requires_grad=True)
+        >>> w.version
+        1
+        """
+        return self._write("add_", _in_place(np.add), other)
+
+    def sub_(self, other) -> "Tensor":
+        """Subtract ``other`` in place and return this tensor."""
+        return self._write("sub_", _in_place(np.subtract), other)
+
+    def mul_(self, other) -> "Tensor":
+        """Multiply by ``other`` in place and return this tensor."""
+        return self._write("mul_", _in_place(np.multiply), other)
+
+    def div_(self, other) -> "Tensor":
+        """Divide by ``other`` in place and return this tensor."""
+        return self._write("div_", _in_place(np.true_divide), other)
+
+    def copy_(self, source) -> "Tensor":
+        """Copy ``source`` (broadcast to this shape, cast to this dtype) into this tensor in place.
+
+        Examples
+        --------
+        >>> import neurona as nr
+        >>> nr.tensor([0.0, 0.0]).copy_([1.5, 2.5])
+        tensor([1.5, 2.5])
+        """
+        return self._write("copy_", np.copyto, source)
+
+    def fill_(self, value) -> "Tensor":
+        """Set every element to ``value`` in place and return this tensor."""
+        return self._write("fill_", np.copyto, value)
+
+    def zero_(self) -> "Tensor":
+        """Set every element to zero in place and return this tensor."""
+        return self._write("zero_", np.copyto, 0)
+
+    def __setitem__(self, index, value) -> None:
+        """``t[index] = value``: an in-place write through the library (bumps the version)."""
+        def assign(out, v):
+            out[_plain_index(index)] = v
+
+        self._write("__setitem__", assign, value)
+
+    def _write(self, name: str, write, value) -> "Tensor":
+        if _GradMode.enabled and (self.requires_grad or getattr(value, "requires_grad", False)):
+            which = "this tensor requires" if self.requires_grad else "the value written requires"
+            raise RuntimeError(
+                f"Tensor.{name}: {which} grad, and an in-place write is not recorded in the graph; "
+                "do it under `with neurona.no_grad():` (as a weight update is), or use an out-of-place op"
+            )
+        try:
+            write(self._data, _data(value))
+        except (TypeError, ValueError) as error:
+            kind = TypeError if isinstance(error, TypeError) else ValueError
+            raise kind(f"Tensor.{name} on a tensor of shape {self.shape} and dtype {self.dtype}: {error}") from error
+        self._version[0] += 1
+        return self
 
     # ------------------------------------------------------------ array info
     @property
@@ -283,7 +365,18 @@ class Tensor:
 
 
 def _data(x):
-    return x.data if isinstance(x, Tensor) else x
+    return x._data if isinstance(x, Tensor) else x
+
+
+def _in_place(ufunc):
+    return lambda out, value: ufunc(out, value, out=out)
+
+
+def _plain_index(index):
+    """An index with any tensors in it replaced by their arrays."""
+    if isinstance(index, tuple):
+        return tuple(_data(p) for p in index)
+    return _data(index)
 
 
 def tensor(data, requires_grad: bool = False, dtype=None) -> Tensor:

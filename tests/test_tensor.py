@@ -179,3 +179,134 @@ def test_methods_delegate_to_functional():
     assert x.argmax(axis=1).numpy().tolist() == [0, 0]
     np.testing.assert_allclose(x.relu().numpy(), [[1.0, 0.0], [3.0, 0.5]])
     np.testing.assert_allclose(x.softmax().numpy().sum(axis=1), [1.0, 1.0], rtol=1e-6)
+
+
+# ------------------------------------------------------------ in-place writes through the library
+IN_PLACE = [
+    ("add_", lambda t: t.add_(1.0), [2.0, 3.0]),
+    ("sub_", lambda t: t.sub_(nr.tensor([1.0, 1.0])), [0.0, 1.0]),
+    ("mul_", lambda t: t.mul_(3.0), [3.0, 6.0]),
+    ("div_", lambda t: t.div_(2.0), [0.5, 1.0]),
+    ("copy_", lambda t: t.copy_(np.array([7.0, 8.0])), [7.0, 8.0]),
+    ("fill_", lambda t: t.fill_(4.0), [4.0, 4.0]),
+    ("zero_", lambda t: t.zero_(), [0.0, 0.0]),
+    ("__setitem__", lambda t: t.__setitem__(nr.tensor(1), 9.0), [1.0, 9.0]),
+]
+
+
+@pytest.mark.parametrize("write, expected", [(w, e) for _, w, e in IN_PLACE], ids=[n for n, _, _ in IN_PLACE])
+def test_each_in_place_method_writes_in_place_and_bumps_the_version(write, expected):
+    t = nr.tensor([1.0, 2.0])
+    array = t.data
+    result = write(t)
+    assert result is t or result is None  # the methods return the tensor; t[i] = v is a statement
+    assert t.data is array and t.dtype == np.float32
+    np.testing.assert_array_equal(t.numpy(), expected)
+    assert t.version == 1
+
+
+@pytest.mark.parametrize("write", [w for _, w, _ in IN_PLACE], ids=[n for n, _, _ in IN_PLACE])
+def test_in_place_methods_refuse_a_tensor_that_requires_grad_unless_under_no_grad(write):
+    w = nr.tensor([1.0, 2.0], requires_grad=True)
+    with pytest.raises(RuntimeError, match=r"requires grad.*no_grad"):
+        write(w)
+    assert w.version == 0
+    with nr.no_grad():
+        write(w)
+    assert w.version == 1
+
+
+@pytest.mark.parametrize("write", [w for _, w, _ in IN_PLACE], ids=[n for n, _, _ in IN_PLACE])
+def test_a_graph_that_saved_the_tensor_then_refuses_backward(write):
+    x = nr.tensor([1.0, 2.0])
+    w = nr.tensor([3.0, 4.0], requires_grad=True)
+    y = (w * x).sum()
+    write(x)
+    with pytest.raises(RuntimeError, match="Mul needs input 1"):
+        y.backward()
+
+
+def test_in_place_on_a_parameter_under_no_grad_works():
+    from neurona.nn import Parameter
+
+    p = Parameter([1.0, 2.0])
+    with nr.no_grad():
+        p.sub_(p.grad if p.grad is not None else 0.5)
+        p[0] = 0.0
+    np.testing.assert_array_equal(p.numpy(), [0.0, 1.5])
+    assert p.version == 2
+
+
+def test_writing_a_value_that_requires_grad_is_refused_in_grad_mode():
+    t = nr.tensor([0.0, 0.0])
+    w = nr.tensor([1.0, 2.0], requires_grad=True)
+    with pytest.raises(RuntimeError, match="the value written requires grad"):
+        t[:] = w
+    with pytest.raises(RuntimeError, match="the value written requires grad"):
+        t.add_(w)
+
+
+def test_in_place_errors_name_the_method_shape_and_dtype():
+    with pytest.raises(ValueError, match=r"Tensor.add_ on a tensor of shape \(2,\) and dtype float32"):
+        nr.tensor([1.0, 2.0]).add_(np.ones(3))
+    with pytest.raises(TypeError, match=r"Tensor.mul_ on a tensor of shape \(2,\) and dtype int64"):
+        nr.tensor([1, 2]).mul_(0.5)
+    with pytest.raises(ValueError, match=r"Tensor.fill_.*read-only"):
+        nr.functional.broadcast_to(nr.tensor([1.0]), (3,)).fill_(0.0)
+
+
+def test_in_place_on_a_0d_tensor():
+    t = nr.tensor(2.0)
+    t.mul_(3.0)
+    t.add_(nr.tensor(1.0))
+    assert t.item() == 7.0 and t.version == 2
+
+
+def test_views_and_detach_share_the_version_counter():
+    base = nr.tensor(np.zeros((2, 3)))
+    views = [base.reshape(3, 2), base.T, base[0], base.detach(), base.unsqueeze(0)]
+    base.add_(1.0)
+    assert [v.version for v in views] == [1] * len(views)
+    views[2][0] = 5.0
+    assert base.version == 2 and base.numpy()[0, 0] == 5.0
+    assert base.astype(np.float64).version == 0  # a copy has its own
+
+
+# ------------------------------------------------------------ dtype promotion (PyTorch's rule)
+@pytest.mark.parametrize(
+    "build, expected",
+    [
+        (lambda: nr.tensor(1) + 0.5, np.float32),
+        (lambda: 0.5 * nr.tensor([1, 2]), np.float32),
+        (lambda: nr.tensor(3) / nr.tensor(2), np.float32),
+        (lambda: nr.tensor([1, 2]) ** 0.5, np.float32),
+        (lambda: nr.tensor([1, 2]) * nr.tensor([1.0, 2.0]), np.float32),
+        (lambda: nr.functional.exp(nr.tensor(2)), np.float32),
+        (lambda: nr.functional.sigmoid(nr.tensor([1, 2])), np.float32),
+        (lambda: nr.functional.tanh(nr.tensor([True, False])), np.float32),
+        (lambda: nr.tensor([1, 2]).mean(), np.float32),
+        (lambda: nr.tensor([1.0, 2.0]) * np.float64(2.5), np.float32),
+        (lambda: nr.tensor([1.0]) + nr.tensor([1.0], dtype="float64"), np.float64),
+        (lambda: nr.tensor([1], dtype="int32") * nr.tensor([1.0], dtype="float64"), np.float64),
+        (lambda: nr.tensor([1, 2]) + 1, np.int64),
+        (lambda: nr.tensor([1, 2]) * nr.tensor([3, 4]), np.int64),
+    ],
+)
+def test_dtype_promotion_follows_pytorch(build, expected):
+    assert build().dtype == expected
+
+
+def test_integer_data_with_a_float_gives_the_default_float_dtype():
+    nr.set_default_dtype("float64")
+    try:
+        assert (nr.tensor(1) + 0.5).dtype == np.float64
+        assert nr.functional.exp(nr.tensor(2)).dtype == np.float64
+    finally:
+        nr.set_default_dtype("float32")
+
+
+def test_a_gradient_through_a_promoted_result_has_the_input_dtype():
+    w = nr.tensor([1.0, 2.0], requires_grad=True)
+    out = w * np.float64(3.0)
+    out.sum().backward()
+    assert out.dtype == np.float32 and w.grad.dtype == np.float32

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from neurona.function import Function
+from neurona.functional._axes import axes_tuple, axis_index
 from neurona.functional.reductions import max as _max
 from neurona.functional.shape import reshape
 from neurona.tensor import Tensor
@@ -18,6 +19,8 @@ SELU_SCALE = 1.0507009873554805
 
 
 class Sigmoid(Function):
+    saves = ("output",)
+
     def forward(self, x):
         self.out = np.tanh(x * 0.5) * 0.5 + 0.5
         return self.out
@@ -30,20 +33,26 @@ class Sigmoid(Function):
 
 
 class Tanh(Function):
+    saves = ("output",)
+
     def forward(self, x):
         self.out = np.tanh(x)
         return self.out
 
     def backward(self, grad):
-        d = self.out * self.out  # tanh' = 1 - tanh², built in one buffer
+        d = np.multiply(self.out, self.out, out=np.empty_like(self.out))  # tanh' = 1 - tanh², in one buffer
         np.subtract(1, d, out=d)
         d *= grad
         return d
 
 
 class ReLU(Function):
+    """``max(0, x)``; the gradient is 0 where ``x <= 0`` and passes elsewhere (NaN included, as in PyTorch)."""
+
+    saves = ()
+
     def forward(self, x):
-        self.positive = x > 0
+        self.positive = ~(x <= 0)
         return np.maximum(x, 0)
 
     def backward(self, grad):
@@ -51,11 +60,13 @@ class ReLU(Function):
 
 
 class LeakyReLU(Function):
-    def __init__(self, alpha: float) -> None:
-        self.alpha = alpha
+    saves = ()
+
+    def __init__(self, negative_slope: float) -> None:
+        self.negative_slope = negative_slope
 
     def forward(self, x):
-        self.slope = np.where(x > 0, 1, self.alpha).astype(x.dtype)
+        self.slope = np.where(x > 0, 1, self.negative_slope).astype(x.dtype)
         return x * self.slope
 
     def backward(self, grad):
@@ -63,23 +74,32 @@ class LeakyReLU(Function):
 
 
 class PReLU(Function):
+    """``x`` where ``x > 0``, else ``alpha * x``; at 0 the slope is ``alpha``, as in PyTorch."""
+
     def forward(self, x, alpha):
         self.x, self.alpha = x, alpha
-        self.negative = x < 0
-        return np.where(self.negative, alpha * x, x)
+        self.positive = x > 0
+        return np.where(self.positive, x, alpha * x)
 
     def backward(self, grad):
-        grad_x = grad * np.where(self.negative, self.alpha, 1) if self.needs_input_grad[0] else None
-        grad_alpha = grad * self.x * self.negative if self.needs_input_grad[1] else None
+        grad_x = grad * np.where(self.positive, 1, self.alpha) if self.needs_input_grad[0] else None
+        grad_alpha = grad * self.x * ~self.positive if self.needs_input_grad[1] else None
         return grad_x, grad_alpha
 
 
 class ELU(Function):
+    """``scale * x`` where ``x > 0``, else ``scale * alpha * (e**x - 1)``.
+
+    At 0 the slope is ``scale * alpha``, as in PyTorch.
+    """
+
+    saves = ()
+
     def __init__(self, alpha: float = 1.0, scale: float = 1.0) -> None:
         self.alpha, self.scale = alpha, scale
 
     def forward(self, x):
-        self.negative = x < 0
+        self.negative = x <= 0
         self.exp_part = self.alpha * np.expm1(np.minimum(x, 0))
         return self.scale * np.where(self.negative, self.exp_part, x)
 
@@ -97,30 +117,36 @@ class Softplus(Function):
 
 
 class Softmax(Function):
+    saves = ("output",)
+
     def __init__(self, axis: int = -1) -> None:
         self.axis = axis
 
     def forward(self, x):
-        e = np.exp(x - x.max(axis=self.axis, keepdims=True))
-        self.out = e / e.sum(axis=self.axis, keepdims=True)
+        self.axes = axes_tuple(self.axis, x.ndim, "softmax")
+        e = np.exp(x - x.max(axis=self.axes, keepdims=True, initial=-np.inf))
+        self.out = e / e.sum(axis=self.axes, keepdims=True)
         return self.out
 
     def backward(self, grad):
         y = self.out
-        return y * (grad - (grad * y).sum(axis=self.axis, keepdims=True))
+        return y * (grad - (grad * y).sum(axis=self.axes, keepdims=True))
 
 
 class LogSoftmax(Function):
+    saves = ("output",)
+
     def __init__(self, axis: int = -1) -> None:
         self.axis = axis
 
     def forward(self, x):
-        shifted = x - x.max(axis=self.axis, keepdims=True)
-        self.out = shifted - np.log(np.exp(shifted).sum(axis=self.axis, keepdims=True))
+        self.axes = axes_tuple(self.axis, x.ndim, "log_softmax")
+        shifted = x - x.max(axis=self.axes, keepdims=True, initial=-np.inf)
+        self.out = shifted - np.log(np.exp(shifted).sum(axis=self.axes, keepdims=True))
         return self.out
 
     def backward(self, grad):
-        return grad - np.exp(self.out) * grad.sum(axis=self.axis, keepdims=True)
+        return grad - np.exp(self.out) * grad.sum(axis=self.axes, keepdims=True)
 
 
 def sigmoid(x):
@@ -145,9 +171,19 @@ def relu(x):
     return ReLU()(x)
 
 
-def leaky_relu(x, alpha: float = 0.01):
-    """``x`` for positive inputs, ``alpha*x`` otherwise."""
-    return LeakyReLU(alpha)(x)
+def leaky_relu(x, negative_slope: float = 0.2):
+    """``x`` for positive inputs, ``negative_slope * x`` otherwise.
+
+    The default slope 0.2 is Keras 3's (``keras.ops.leaky_relu``); PyTorch's is 0.01
+    and the Keras layer ``LeakyReLU``'s is 0.3.
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> nr.functional.leaky_relu(nr.tensor([-1.0, 2.0]))
+    tensor([-0.2,  2. ])
+    """
+    return LeakyReLU(negative_slope)(x)
 
 
 def prelu(x, alpha):
@@ -197,7 +233,7 @@ def maxout(x, pieces: int, axis: int = -1):
     tensor([[5., 3.]])
     """
     shape = x.shape
-    axis = axis % len(shape)
+    axis = axis_index(axis, len(shape), "maxout")
     if shape[axis] % pieces:
         raise ValueError(f"maxout: axis {axis} of size {shape[axis]} is not divisible by pieces={pieces}")
     grouped = reshape(x, shape[:axis] + (shape[axis] // pieces, pieces) + shape[axis + 1 :])

@@ -7,6 +7,8 @@ from neurona.function import Function
 
 
 class Add(Function):
+    saves = ()
+
     def forward(self, a, b):
         return a + b
 
@@ -15,6 +17,8 @@ class Add(Function):
 
 
 class Sub(Function):
+    saves = ()
+
     def forward(self, a, b):
         return a - b
 
@@ -33,6 +37,8 @@ class Mul(Function):
 
 
 class Div(Function):
+    saves = (1, "output")
+
     def forward(self, a, b):
         self.b = b
         self.out = a / b
@@ -45,23 +51,35 @@ class Div(Function):
 
 
 class Pow(Function):
+    """``a ** p``, with PyTorch's values at the edges.
+
+    d/da = p a^(p-1), and 0 where p = 0 (even at a = 0, where the formula gives NaN).
+    d/dp = a^p log(a), and 0 where a = 0 and p >= 0; so 0^p with p < 0 gives -inf
+    and a negative base gives NaN (log of a negative number), as in PyTorch.
+    """
+
+    saves = ("inputs", "output")
+
     def forward(self, a, p):
         self.a, self.p = a, p
         self.out = a**p
         return self.out
 
     def backward(self, grad):
+        a, p = self.a, self.p
         need_a, need_p = self.needs_input_grad
-        grad_a = grad * self.p * self.a ** (self.p - 1) if need_a else None
-        grad_p = None
-        if need_p:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                log_a = np.where(self.a > 0, np.log(np.where(self.a > 0, self.a, 1)), 0)
-            grad_p = grad * self.out * log_a
+        grad_a = grad_p = None
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if need_a:
+                grad_a = grad * np.where(p == 0, 0, p * a ** (p - 1))
+            if need_p:
+                grad_p = grad * np.where((a == 0) & (p >= 0), 0, self.out * np.log(a))
         return grad_a, grad_p
 
 
 class Neg(Function):
+    saves = ()
+
     def forward(self, a):
         return -a
 
@@ -97,7 +115,7 @@ def div(a, b):
 
 
 def pow(a, p):
-    """Elementwise ``a ** p``; the gradient in ``p`` is taken where ``a > 0``."""
+    """Elementwise ``a ** p`` (gradients at ``a = 0`` and ``p = 0`` as in PyTorch, see :class:`Pow`)."""
     return Pow()(a, p)
 
 

@@ -23,35 +23,31 @@ class MatMul(Function):
     def backward(self, grad):
         a, b = np.asarray(self.a), np.asarray(self.b)
         need_a, need_b = self.needs_input_grad
-        a2 = a[None, :] if a.ndim == 1 else a
-        b2 = b[:, None] if b.ndim == 1 else b
-        g = grad
+        g = np.asarray(grad)
+        if b.ndim == 1:  # a vector operand is a matrix with a unit axis that the output lacks
+            g = g[..., None]
         if a.ndim == 1:
-            g = np.expand_dims(g, -2)
-        if b.ndim == 1:
-            g = np.expand_dims(g, -1)
+            g = g[..., None, :]
         grad_a = grad_b = None
         if need_a:
-            grad_a = g @ np.swapaxes(b2, -1, -2)
-            if a.ndim == 1:
-                grad_a = grad_a.reshape(-1, a.shape[0]).sum(axis=0) if grad_a.ndim > 2 else grad_a[0]
+            grad_a = g @ np.swapaxes(b[:, None] if b.ndim == 1 else b, -1, -2)
+            grad_a = grad_a[..., 0, :] if a.ndim == 1 else grad_a
         if need_b:
-            grad_b = np.swapaxes(a2, -1, -2) @ g
-            if b.ndim == 1:
-                grad_b = grad_b[..., 0]
-                if grad_b.ndim > 1:
-                    grad_b = grad_b.reshape(-1, b.shape[0]).sum(axis=0)
-        return grad_a, grad_b
+            grad_b = np.swapaxes(a[None, :] if a.ndim == 1 else a, -1, -2) @ g
+            grad_b = grad_b[..., 0] if b.ndim == 1 else grad_b
+        return grad_a, grad_b  # the engine sums batch axes that broadcasting added
 
 
 class Linear(Function):
     """``x @ w + b`` over the last axis of x, with one fused backward."""
 
+    saves = (0, 1)
+
     def forward(self, x, w, b=None):
-        if x.shape[-1] != w.shape[0]:
+        if x.ndim == 0 or w.ndim != 2 or x.shape[-1] != w.shape[0]:
             raise ShapeError(
-                f"linear: input of shape {x.shape} has {x.shape[-1]} features but the weight of "
-                f"shape {w.shape} expects {w.shape[0]}"
+                f"linear: input of shape {x.shape} has {x.shape[-1] if x.ndim else 'no'} features but the weight of "
+                f"shape {w.shape} expects {w.shape[0] if w.ndim == 2 else 'a 2-D (in, out) weight'}"
             )
         self.x, self.w = x, w
         out = x @ w
@@ -65,8 +61,9 @@ class Linear(Function):
         grad_x = grad @ w.T if need[0] else None
         g2 = grad.reshape(-1, grad.shape[-1])
         grad_w = x.reshape(-1, x.shape[-1]).T @ g2 if need[1] else None
-        grad_b = np.add.reduce(g2, axis=0) if len(need) > 2 and need[2] else None
-        return grad_x, grad_w, grad_b
+        if len(need) == 2:
+            return grad_x, grad_w
+        return grad_x, grad_w, np.add.reduce(g2, axis=0) if need[2] else None
 
 
 def matmul(a, b):

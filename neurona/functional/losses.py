@@ -25,6 +25,11 @@ def _data(x) -> np.ndarray:
     return x.data if isinstance(x, Tensor) else np.asarray(x)
 
 
+def _constant(target):
+    """A target as an input that receives no gradient: a tensor stays one (its version is checked), else an array."""
+    return target if isinstance(target, Tensor) else np.asarray(target)
+
+
 def _same_shape(name: str, pred, target) -> None:
     if _data(pred).shape != _data(target).shape:
         raise ShapeError(
@@ -83,6 +88,8 @@ def huber(pred, target, delta: float = 1.0, reduction: str = "mean"):
 class BinaryCrossEntropy(Function):
     """``-(y log p + (1-y) log(1-p))`` on clipped probabilities, with one fused backward."""
 
+    saves = (1,)
+
     def forward(self, p, y):
         eps = np.finfo(p.dtype).eps
         self.p, self.y = np.clip(p, eps, 1 - eps), y
@@ -103,13 +110,13 @@ def binary_cross_entropy(prob, target, reduction: str = "mean"):
     True
     """
     _same_shape("binary_cross_entropy", prob, target)
-    return _reduce("binary_cross_entropy", BinaryCrossEntropy()(prob, _data(target)), reduction)
+    return _reduce("binary_cross_entropy", BinaryCrossEntropy()(prob, _constant(target)), reduction)
 
 
 def binary_cross_entropy_with_logits(logits, target, reduction: str = "mean"):
     """Binary cross-entropy of ``sigmoid(logits)``, computed stably as ``softplus(z) - z*y``."""
     _same_shape("binary_cross_entropy_with_logits", logits, target)
-    loss = sub(softplus(logits), mul(logits, _data(target)))
+    loss = sub(softplus(logits), mul(logits, _constant(target)))
     return _reduce("binary_cross_entropy_with_logits", loss, reduction)
 
 
@@ -117,7 +124,7 @@ def categorical_cross_entropy(prob, target, reduction: str = "mean"):
     """Cross-entropy ``-Σ y log p`` of probabilities against one-hot (or soft) targets, per sample."""
     _same_shape("categorical_cross_entropy", prob, target)
     eps = _eps(prob)
-    loss = -_sum(mul(log(clip(prob, eps, 1 - eps)), _data(target)), axis=-1)
+    loss = -_sum(mul(log(clip(prob, eps, 1 - eps)), _constant(target)), axis=-1)
     return _reduce("categorical_cross_entropy", loss, reduction)
 
 
@@ -140,6 +147,8 @@ class SoftmaxCrossEntropy(Function):
     backward: ``(softmax(z) - y) * grad`` in one pass.
     """
 
+    saves = (1,)
+
     def __init__(self, reduction: str) -> None:
         self.reduction = reduction
 
@@ -157,7 +166,7 @@ class SoftmaxCrossEntropy(Function):
             loss = np.log(total[..., 0]) * target.sum(axis=-1) - (shifted * target).sum(axis=-1)
         if self.reduction == "none":
             return loss
-        self.scale = 1.0 / max(loss.size, 1) if self.reduction == "mean" else 1.0
+        self.scale = (1.0 / loss.size if loss.size else np.nan) if self.reduction == "mean" else 1.0
         return np.asarray(loss.sum() * self.scale, dtype=loss.dtype)
 
     def backward(self, grad):
@@ -195,7 +204,7 @@ def cross_entropy(logits, target, reduction: str = "mean"):
         _same_shape("cross_entropy", logits, target)
     if reduction not in REDUCTIONS:
         raise ValueError(f"cross_entropy: reduction must be one of {REDUCTIONS}, got {reduction!r}")
-    return SoftmaxCrossEntropy(reduction)(logits, labels)
+    return SoftmaxCrossEntropy(reduction)(logits, _constant(target))
 
 
 def kl_divergence(pred, target, reduction: str = "mean"):
@@ -204,6 +213,6 @@ def kl_divergence(pred, target, reduction: str = "mean"):
     eps = _eps(pred)
     t = _data(target)
     t_log_t = np.where(t > 0, t * np.log(np.where(t > 0, t, 1)), 0)
-    loss = sub(np.sum(t_log_t, axis=-1), _sum(mul(log(clip(pred, eps, 1)), t), axis=-1))
+    loss = sub(np.sum(t_log_t, axis=-1), _sum(mul(log(clip(pred, eps, 1)), _constant(target)), axis=-1))
     return _reduce("kl_divergence", loss, reduction)
 

@@ -14,6 +14,8 @@ class BatchNorm(Function):
     ``gamma`` and ``beta`` may be None (no scale, no shift).
     """
 
+    saves = (1,)
+
     def __init__(self, eps: float, mean: np.ndarray | None = None, var: np.ndarray | None = None) -> None:
         self.eps, self.mean, self.var = eps, mean, var
 

@@ -4,15 +4,9 @@ from __future__ import annotations
 import numpy as np
 
 from neurona.function import Function
+from neurona.functional._axes import axes_tuple
 from neurona.functional.elementwise import sqrt
-
-
-def _axes(axis, ndim: int) -> tuple:
-    if axis is None:
-        return tuple(range(ndim))
-    if isinstance(axis, int):
-        axis = (axis,)
-    return tuple(a % ndim if ndim else a for a in axis)
+from neurona.tensor import Tensor
 
 
 def _spread(grad, shape: tuple):
@@ -31,13 +25,15 @@ def _expand(grad, shape: tuple, axes: tuple, keepdims: bool):
 
 
 class _Reduction(Function):
+    saves = ()
+
     def __init__(self, axis=None, keepdims: bool = False) -> None:
         self.axis = axis
         self.keepdims = keepdims
 
     def _setup(self, x) -> None:
         self.shape = x.shape
-        self.axes = _axes(self.axis, x.ndim)
+        self.axes = axes_tuple(self.axis, x.ndim, type(self).__name__.lower())
 
 
 class Sum(_Reduction):
@@ -66,8 +62,8 @@ class _Extremum(_Reduction):
 
     def forward(self, x):
         self._setup(x)
-        if x.size == 0:
-            raise ValueError(f"{type(self).__name__.lower()}: cannot reduce an empty array of shape {x.shape}")
+        if any(x.shape[a] == 0 for a in self.axes):
+            raise ValueError(f"{type(self).__name__.lower()}: cannot reduce an axis of length 0 (shape {x.shape})")
         out = type(self).reduce(x, axis=self.axes, keepdims=True)
         self.mask = x == out
         return out if self.keepdims else out.reshape([n for i, n in enumerate(x.shape) if i not in self.axes])
@@ -104,9 +100,11 @@ class Var(_Reduction):
 
 
 class LogSumExp(_Reduction):
+    saves = ("inputs", "output")
+
     def forward(self, x):
         self._setup(x)
-        peak = x.max(axis=self.axes, keepdims=True)
+        peak = x.max(axis=self.axes, keepdims=True, initial=-np.inf)  # an empty axis gives -inf, as in PyTorch
         peak = np.where(np.isfinite(peak), peak, 0)
         out = np.log(np.exp(x - peak).sum(axis=self.axes, keepdims=True)) + peak
         self.x, self.out = x, out
@@ -151,6 +149,7 @@ def var(x, axis=None, keepdims: bool = False, ddof: int = 0):
 
 def std(x, axis=None, keepdims: bool = False, ddof: int = 0):
     """Standard deviation over ``axis``: ``sqrt(var(x))``."""
+    axes_tuple(axis, np.ndim(x.data if isinstance(x, Tensor) else x), "std")
     return sqrt(var(x, axis, keepdims, ddof))
 
 

@@ -11,6 +11,8 @@ from neurona.random import as_rng
 
 
 class Dropout(Function):
+    saves = ()
+
     def __init__(self, rate: float, rng) -> None:
         self.rate, self.rng = rate, rng
 

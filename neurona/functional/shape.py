@@ -5,10 +5,17 @@ from __future__ import annotations
 import numpy as np
 
 from neurona.function import Function
-from neurona.tensor import Tensor
+from neurona.functional._axes import axes_tuple, axis_index
+from neurona.tensor import _plain_index
 
 
-class Reshape(Function):
+class _Move(Function):
+    """A shape op: its backward moves the gradient and reads no values."""
+
+    saves = ()
+
+
+class Reshape(_Move):
     def __init__(self, shape) -> None:
         self.shape = shape
 
@@ -20,19 +27,26 @@ class Reshape(Function):
         return grad.reshape(self.in_shape)
 
 
-class Transpose(Function):
+class Transpose(_Move):
     def __init__(self, axes=None) -> None:
         self.axes = axes
 
     def forward(self, x):
-        self.axes = tuple(reversed(range(x.ndim))) if self.axes is None else tuple(a % x.ndim for a in self.axes)
-        return x.transpose(self.axes)
+        if self.axes is None:
+            self.order = tuple(reversed(range(x.ndim)))
+        else:
+            self.order = axes_tuple(self.axes, x.ndim, "transpose")
+            if len(self.order) != x.ndim:
+                raise ValueError(
+                    f"transpose: axes {self.axes} are not a permutation of the {x.ndim} axes of shape {x.shape}"
+                )
+        return x.transpose(self.order)
 
     def backward(self, grad):
-        return grad.transpose(np.argsort(self.axes))
+        return grad.transpose(np.argsort(self.order))
 
 
-class BroadcastTo(Function):
+class BroadcastTo(_Move):
     def __init__(self, shape) -> None:
         self.shape = tuple(shape)
 
@@ -43,53 +57,57 @@ class BroadcastTo(Function):
         return grad
 
 
-class Squeeze(Function):
+class Squeeze(_Move):
     def __init__(self, axis=None) -> None:
         self.axis = axis
 
     def forward(self, x):
         self.in_shape = x.shape
-        return np.squeeze(x, self.axis)
+        return np.squeeze(x, None if self.axis is None else axes_tuple(self.axis, x.ndim, "squeeze"))
 
     def backward(self, grad):
         return grad.reshape(self.in_shape)
 
 
-class Unsqueeze(Function):
+class Unsqueeze(_Move):
     def __init__(self, axis) -> None:
         self.axis = axis
 
     def forward(self, x):
-        return np.expand_dims(x, self.axis)
+        self.at = axis_index(self.axis, x.ndim + 1, "unsqueeze")
+        return np.expand_dims(x, self.at)
 
     def backward(self, grad):
-        return np.squeeze(grad, self.axis)
+        return np.squeeze(grad, self.at)
 
 
-class Concatenate(Function):
+class Concatenate(_Move):
     def __init__(self, axis: int = 0) -> None:
         self.axis = axis
 
     def forward(self, *xs):
-        self.bounds = np.cumsum([np.shape(x)[self.axis] for x in xs])[:-1]
-        return np.concatenate(xs, axis=self.axis)
+        self.at = axis_index(self.axis, np.ndim(xs[0]), "concatenate")
+        out = np.concatenate(xs, axis=self.at)
+        self.bounds = np.cumsum([np.shape(x)[self.at] for x in xs])[:-1]
+        return out
 
     def backward(self, grad):
-        return tuple(np.split(grad, self.bounds, axis=self.axis))
+        return tuple(np.split(grad, self.bounds, axis=self.at))
 
 
-class Stack(Function):
+class Stack(_Move):
     def __init__(self, axis: int = 0) -> None:
         self.axis = axis
 
     def forward(self, *xs):
-        return np.stack(xs, axis=self.axis)
+        self.at = axis_index(self.axis, np.ndim(xs[0]) + 1, "stack")
+        return np.stack(xs, axis=self.at)
 
     def backward(self, grad):
-        return tuple(np.moveaxis(grad, self.axis, 0))
+        return tuple(np.moveaxis(grad, self.at, 0))
 
 
-class Pad(Function):
+class Pad(_Move):
     def __init__(self, pad_width, value: float = 0.0) -> None:
         self.pad_width = pad_width
         self.value = value
@@ -108,7 +126,7 @@ def _is_basic(index) -> bool:
     return all(p is None or p is Ellipsis or isinstance(p, (int, np.integer, slice)) for p in parts)
 
 
-class GetItem(Function):
+class GetItem(_Move):
     def __init__(self, index) -> None:
         self.index = index
 
@@ -123,14 +141,6 @@ class GetItem(Function):
         else:
             np.add.at(out, self.index, grad)
         return out
-
-
-def _plain_index(index):
-    if isinstance(index, Tensor):
-        return index.data
-    if isinstance(index, tuple):
-        return tuple(p.data if isinstance(p, Tensor) else p for p in index)
-    return index
 
 
 def reshape(x, shape):
@@ -187,6 +197,7 @@ def stack(tensors, axis: int = 0):
 
 def split(x, sections, axis: int = 0) -> list:
     """Split into equal ``sections`` (an int) or at the given indices (a list), like ``numpy.split``."""
+    axis = axis_index(axis, x.ndim, "split")
     n = x.shape[axis]
     if isinstance(sections, int):
         if n % sections:
@@ -194,7 +205,7 @@ def split(x, sections, axis: int = 0) -> list:
         bounds = list(range(0, n + 1, n // sections))
     else:
         bounds = [0, *sections, n]
-    prefix = (slice(None),) * (axis % x.ndim)
+    prefix = (slice(None),) * axis
     return [getitem(x, prefix + (slice(lo, hi),)) for lo, hi in zip(bounds[:-1], bounds[1:])]
 
 
@@ -209,7 +220,7 @@ def getitem(x, index):
 
 
 def flatten(x, start_axis: int = 0, end_axis: int = -1):
-    """Merge the axes from ``start_axis`` to ``end_axis`` into one.
+    """Merge the axes from ``start_axis`` to ``end_axis`` into one (a 0-d tensor becomes 1-D, as in PyTorch).
 
     Examples
     --------
@@ -218,6 +229,11 @@ def flatten(x, start_axis: int = 0, end_axis: int = -1):
     (2, 2)
     """
     shape = x.shape
-    start, end = start_axis % len(shape), end_axis % len(shape)
+    if not shape:
+        axes_tuple((start_axis, end_axis), 0, "flatten")
+        return reshape(x, (1,))
+    start, end = axes_tuple(start_axis, len(shape), "flatten")[0], axes_tuple(end_axis, len(shape), "flatten")[0]
+    if start > end:
+        raise ValueError(f"flatten: start_axis {start_axis} comes after end_axis {end_axis} for shape {shape}")
     merged = int(np.prod(shape[start : end + 1]))
     return reshape(x, shape[:start] + (merged,) + shape[end + 1 :])

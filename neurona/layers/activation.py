@@ -90,8 +90,8 @@ class Tanh(Layer):
 class LeakyReLU(Layer):
     """``x`` for positive inputs, ``alpha * x`` otherwise.
 
-    The default ``alpha=0.3`` is Keras's; ``neurona.functional.leaky_relu`` and
-    PyTorch default to 0.01.
+    The default ``alpha=0.3`` is Keras's layer's; ``neurona.functional.leaky_relu``
+    defaults to 0.2 (Keras 3's function) and PyTorch to 0.01.
 
     Examples
     --------
@@ -104,7 +104,7 @@ class LeakyReLU(Layer):
     def __init__(self, alpha: float = 0.3, **kwargs) -> None:
         super().__init__(**kwargs)
         self.alpha = float(alpha)
-        self.activation = partial(F.leaky_relu, alpha=self.alpha)
+        self.activation = partial(F.leaky_relu, negative_slope=self.alpha)
 
     def forward(self, x):
         return F.leaky_relu(x, self.alpha)

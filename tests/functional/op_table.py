@@ -2,7 +2,10 @@
 
 Every public function of ``neurona.functional`` must appear here (or in
 ``NO_GRADIENT``); ``test_op_table.py`` gradchecks each row in float64 and, where
-torch is installed, compares forward values and gradients with torch.
+torch is installed, compares forward values and gradients with torch in float64
+and in float32. Rows cover 0-d and 1-D inputs too. ``EXTREME_ROWS`` feed ±inf,
+±0 and NaN and are compared with torch only (forward, and backward where torch
+defines it).
 """
 from __future__ import annotations
 
@@ -68,7 +71,24 @@ def onehot(n, classes):
 
 def distinct(*shape):
     """Values with no ties, so max/min have a unique gradient."""
-    return lambda rng: rng.permutation(np.prod(shape)).reshape(shape) * 0.1 + rng.uniform(0, 0.01, size=shape)
+    return lambda rng: rng.permutation(int(np.prod(shape))).reshape(shape) * 0.1 + rng.uniform(0, 0.01, size=shape)
+
+
+def ties(*shape):
+    """Small integers: many exact ties between two inputs (maximum/minimum split the gradient there)."""
+    return lambda rng: rng.integers(-2, 3, size=shape).astype(float)
+
+
+EXTREMES = np.array([-np.inf, -2.5, -0.5, -0.0, 0.0, 0.5, 2.5, np.inf, np.nan])
+
+
+def extremes():
+    return lambda rng: EXTREMES.copy()
+
+
+def extreme_pairs():
+    """Every pair of extreme values: the first input varies slowest."""
+    return both(lambda rng: np.repeat(EXTREMES, EXTREMES.size), lambda rng: np.tile(EXTREMES, EXTREMES.size))
 
 
 def _torch():
@@ -204,4 +224,139 @@ ROWS = [
     Row("dropout", lambda x: F.dropout(x, 0.5, rng=np.random.default_rng(3)), both(normal(4, 5)), None),
     Row("l1_penalty", lambda w: F.l1_penalty(w, 0.1), both(away_from_zero(3, 4)), lambda w: 0.1 * w.abs().sum()),
     Row("l2_penalty", lambda w: F.l2_penalty(w, 0.1), both(normal(3, 4)), lambda w: 0.1 * (w * w).sum()),
+]
+
+
+def _t_leaky(x):
+    return _torch().nn.functional.leaky_relu(x, 0.2)
+
+
+def _small(name, fn, make, torch_fn, shapes=((), (5,))):
+    """The 0-d and 1-D variants of an op of one input."""
+    return [Row(name, fn, both(make(*shape)), torch_fn, f"{len(shape)}d") for shape in shapes]
+
+
+UNARY = [
+    ("neg", F.neg, normal, lambda x: -x),
+    ("exp", F.exp, normal, lambda x: x.exp()),
+    ("log", F.log, positive, lambda x: x.log()),
+    ("sqrt", F.sqrt, positive, lambda x: x.sqrt()),
+    ("abs", F.abs, away_from_zero, lambda x: x.abs()),
+    ("clip", lambda x: F.clip(x, None, 0.5), away_from_zero, lambda x: x.clamp(max=0.5)),
+    ("sigmoid", F.sigmoid, normal, lambda x: x.sigmoid()),
+    ("tanh", F.tanh, normal, lambda x: x.tanh()),
+    ("relu", F.relu, away_from_zero, lambda x: x.relu()),
+    ("leaky_relu", F.leaky_relu, away_from_zero, _t_leaky),
+    ("elu", F.elu, away_from_zero, lambda x: _torch().nn.functional.elu(x)),
+    ("selu", F.selu, away_from_zero, lambda x: _torch().nn.functional.selu(x)),
+    ("softplus", F.softplus, normal, lambda x: _torch().nn.functional.softplus(x)),
+    ("softmax", F.softmax, normal, lambda x: x.softmax(-1)),
+    ("log_softmax", F.log_softmax, normal, lambda x: x.log_softmax(-1)),
+    ("sum", F.sum, normal, lambda x: x.sum()),
+    ("sum", lambda x: F.sum(x, axis=0), normal, lambda x: x.sum(0)),
+    ("mean", lambda x: F.mean(x, axis=-1, keepdims=True), normal, lambda x: x.mean(-1, keepdim=True)),
+    ("max", lambda x: F.max(x, axis=0), distinct, lambda x: x.amax(0)),
+    ("min", F.min, distinct, lambda x: x.amin()),
+    ("var", lambda x: F.var(x, axis=-1), normal, lambda x: x.var(-1, unbiased=False)),
+    ("logsumexp", lambda x: F.logsumexp(x, axis=0), normal, lambda x: x.logsumexp(0)),
+    ("logsumexp", lambda x: F.logsumexp(x, axis=-1, keepdims=True), normal, lambda x: x.logsumexp(-1, keepdim=True)),
+    ("flatten", F.flatten, normal, lambda x: x.flatten()),
+    ("transpose", F.transpose, normal, lambda x: x.permute(tuple(reversed(range(x.ndim))))),
+    ("unsqueeze", lambda x: F.unsqueeze(x, -1), normal, lambda x: x.unsqueeze(-1)),
+    ("reshape", lambda x: F.reshape(x, (1, -1)), normal, lambda x: x.reshape(1, -1)),
+    ("broadcast_to", lambda x: F.broadcast_to(x, (2, 5)), normal, lambda x: x.broadcast_to((2, 5))),
+    ("l1_penalty", lambda w: F.l1_penalty(w, 0.1), away_from_zero, lambda w: 0.1 * w.abs().sum()),
+    ("l2_penalty", lambda w: F.l2_penalty(w, 0.1), normal, lambda w: 0.1 * (w * w).sum()),
+]
+
+SMALL_ROWS = [row for name, fn, make, torch_fn in UNARY for row in _small(name, fn, make, torch_fn)] + [
+    Row("add", F.add, both(normal(), normal(5)), lambda a, b: a + b, "0d-1d"),
+    Row("sub", F.sub, both(normal(5), normal()), lambda a, b: a - b, "1d-0d"),
+    Row("mul", F.mul, both(normal(), normal()), lambda a, b: a * b, "0d"),
+    Row("div", F.div, both(normal(5), positive()), lambda a, b: a / b, "1d-0d"),
+    Row("pow", F.pow, both(positive(), normal(5)), lambda a, b: a**b, "0d-1d"),
+    Row("maximum", F.maximum, both(ties(4, 5), ties(5)), lambda a, b: _torch().maximum(a, b), "ties"),
+    Row("minimum", F.minimum, both(ties(4, 5), ties(4, 5)), lambda a, b: _torch().minimum(a, b), "ties"),
+    Row("maximum", F.maximum, both(distinct(), normal(5)), lambda a, b: _torch().maximum(a, b), "0d-1d"),
+    Row("minimum", F.minimum, both(normal(), distinct()), lambda a, b: _torch().minimum(a, b), "0d"),
+    Row("permute", lambda x: F.permute(x, (0,)), both(normal(5)), lambda x: x.permute(0), "1d"),
+    Row("where", lambda a, b: F.where(np.array([True, False, True, False, True]), a, b), both(normal(5), normal()),
+        lambda a, b: _torch().where(_torch().tensor([True, False, True, False, True]), a, b), "1d-0d"),
+    Row("matmul", F.matmul, both(normal(4), normal(4)), lambda a, b: a @ b, "1d-1d"),
+    Row("matmul", F.matmul, both(normal(4), normal(2, 4, 3)), lambda a, b: a @ b, "1d-batched"),
+    Row("matmul", F.matmul, both(normal(2, 3, 4), normal(4)), lambda a, b: a @ b, "batched-1d"),
+    Row("matmul", F.matmul, both(normal(1, 3, 4), normal(2, 4, 5)), lambda a, b: a @ b, "batch-broadcast"),
+    Row("linear", F.linear, both(normal(4), normal(4, 3), normal(3)), lambda x, w, b: x @ w + b, "1d"),
+    Row("squeeze", lambda x: F.squeeze(x, 0), both(normal()), lambda x: x.squeeze(0), "0d"),
+    Row("squeeze", F.squeeze, both(normal(1, 4, 1)), lambda x: x.squeeze(), "all"),
+    Row("concatenate", lambda a, b: F.concatenate([a, b]), both(normal(2), normal(3)), lambda a, b: _torch().cat([a, b]), "1d"),
+    Row("stack", lambda a, b: F.stack([a, b], axis=-1), both(normal(), normal()), lambda a, b: _torch().stack([a, b], -1), "0d"),
+    Row("split", lambda x: F.split(x, [2], axis=-1)[1], both(normal(5)), lambda x: x[2:], "1d"),
+    Row("pad", lambda x: F.pad(x, (1, 2)), both(normal(4)), lambda x: _torch().nn.functional.pad(x, (1, 2)), "1d"),
+    Row("getitem", lambda x: F.getitem(x, 2), both(normal(5)), lambda x: x[2], "1d-to-0d"),
+    Row("std", F.std, both(normal(6)), lambda x: x.std(unbiased=False), "1d"),
+    Row("prelu", F.prelu, both(away_from_zero(5), positive()), _t_prelu, "1d"),
+    Row("maxout", lambda x: F.maxout(x, 3), both(distinct(6)), lambda x: x.reshape(2, 3).amax(-1), "1d"),
+    Row("identity", F.identity, both(normal()), lambda x: x, "0d"),
+    Row("mse", F.mse, both(normal(), normal()), lambda p, y: _torch().nn.functional.mse_loss(p, y), "0d"),
+    Row("mae", F.mae, both(normal(5), normal(5)), lambda p, y: _torch().nn.functional.l1_loss(p, y), "1d"),
+    Row("huber", F.huber, both(normal(5), lambda rng: rng.standard_normal(5) * 2), _t_huber, "1d"),
+    Row("binary_cross_entropy", F.binary_cross_entropy, both(unit_interval(5), lambda rng: rng.integers(0, 2, 5).astype(float)),
+        lambda p, y: _torch().nn.functional.binary_cross_entropy(p, y), "1d", 1),
+    Row("binary_cross_entropy_with_logits", F.binary_cross_entropy_with_logits, both(normal(), unit_interval()),
+        lambda z, y: _torch().nn.functional.binary_cross_entropy_with_logits(z, y), "0d", 1),
+    Row("categorical_cross_entropy", F.categorical_cross_entropy, both(probs(4), onehot(None, 4)),
+        lambda p, y: -(y * p.log()).sum(), "1d", 1),
+    Row("cross_entropy", F.cross_entropy, both(normal(4), lambda rng: np.array(2)),
+        lambda z, y: _torch().nn.functional.cross_entropy(z, y), "1d-labels", 1),
+    Row("kl_divergence", F.kl_divergence, both(probs(4), probs(4)),
+        lambda p, q: _torch().nn.functional.kl_div(p.log(), q, reduction="sum"), "1d", 1),
+    Row("dropout", lambda x: F.dropout(x, 0.3, rng=np.random.default_rng(3)), both(normal(5)), None, "1d"),
+]
+
+ROWS += SMALL_ROWS
+
+
+def _extreme_unary(name, fn, torch_fn):
+    return Row(name, fn, both(extremes()), torch_fn, "extreme")
+
+
+def _extreme_binary(name, fn, torch_fn):
+    return Row(name, fn, extreme_pairs(), torch_fn, "extreme")
+
+
+EXTREME_ROWS = [
+    _extreme_unary("neg", F.neg, lambda x: -x),
+    _extreme_unary("exp", F.exp, lambda x: x.exp()),
+    _extreme_unary("log", F.log, lambda x: x.log()),
+    _extreme_unary("sqrt", F.sqrt, lambda x: x.sqrt()),
+    _extreme_unary("abs", F.abs, lambda x: x.abs()),
+    _extreme_unary("clip", lambda x: F.clip(x, -1.0, 1.0), lambda x: x.clamp(-1.0, 1.0)),
+    _extreme_unary("sigmoid", F.sigmoid, lambda x: x.sigmoid()),
+    _extreme_unary("tanh", F.tanh, lambda x: x.tanh()),
+    _extreme_unary("relu", F.relu, lambda x: x.relu()),
+    _extreme_unary("leaky_relu", F.leaky_relu, _t_leaky),
+    _extreme_unary("elu", lambda x: F.elu(x, 0.7), lambda x: _torch().nn.functional.elu(x, 0.7)),
+    _extreme_unary("selu", F.selu, lambda x: _torch().nn.functional.selu(x)),
+    _extreme_unary("softplus", F.softplus, lambda x: _torch().nn.functional.softplus(x)),
+    _extreme_unary("max", lambda x: F.max(F.reshape(x, (3, 3)), axis=1), lambda x: x.reshape(3, 3).amax(1)),
+    _extreme_unary("min", lambda x: F.min(F.reshape(x, (3, 3)), axis=0), lambda x: x.reshape(3, 3).amin(0)),
+    _extreme_unary("sum", lambda x: F.sum(F.reshape(x, (3, 3)), axis=1), lambda x: x.reshape(3, 3).sum(1)),
+    _extreme_unary("logsumexp", lambda x: F.logsumexp(F.reshape(x, (3, 3)), axis=1), lambda x: x.reshape(3, 3).logsumexp(1)),
+    _extreme_unary("softmax", lambda x: F.softmax(F.reshape(x, (3, 3))), lambda x: x.reshape(3, 3).softmax(-1)),
+    _extreme_unary("log_softmax", lambda x: F.log_softmax(F.reshape(x, (3, 3))), lambda x: x.reshape(3, 3).log_softmax(-1)),
+    _extreme_binary("add", F.add, lambda a, b: a + b),
+    _extreme_binary("sub", F.sub, lambda a, b: a - b),
+    _extreme_binary("mul", F.mul, lambda a, b: a * b),
+    _extreme_binary("div", F.div, lambda a, b: a / b),
+    _extreme_binary("pow", F.pow, lambda a, b: a**b),
+    _extreme_binary("maximum", F.maximum, lambda a, b: _torch().maximum(a, b)),
+    _extreme_binary("minimum", F.minimum, lambda a, b: _torch().minimum(a, b)),
+    Row("softmax", F.softmax, both(lambda rng: np.array([[-np.inf, 0.0, 1.0], [2.0, -np.inf, -np.inf]])),
+        lambda x: x.softmax(-1), "masked"),
+    Row("log_softmax", F.log_softmax, both(lambda rng: np.array([[-np.inf, 0.0, 1.0], [2.0, -np.inf, -np.inf]])),
+        lambda x: x.log_softmax(-1), "masked"),
+    Row("cross_entropy", F.cross_entropy, both(lambda rng: np.array([[-np.inf, 0.0, 1.0], [2.0, -np.inf, 0.5]]),
+                                                lambda rng: np.array([2, 0])),
+        lambda z, y: _torch().nn.functional.cross_entropy(z, y), "masked", 1),
 ]

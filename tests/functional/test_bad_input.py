@@ -48,3 +48,53 @@ def test_unknown_reduction():
 def test_dropout_rate_out_of_range():
     with pytest.raises(ValueError, match="rate must be in"):
         F.dropout(nr.tensor([1.0]), 1.0)
+
+
+AXIS_OPS = [
+    ("sum", lambda x: F.sum(x, axis=5)),
+    ("mean", lambda x: F.mean(x, axis=(0, 5))),
+    ("max", lambda x: F.max(x, axis=-6)),
+    ("min", lambda x: F.min(x, axis=4)),
+    ("var", lambda x: F.var(x, axis=7)),
+    ("std", lambda x: F.std(x, axis=7)),
+    ("logsumexp", lambda x: F.logsumexp(x, axis=5)),
+    ("softmax", lambda x: F.softmax(x, axis=5)),
+    ("log_softmax", lambda x: F.log_softmax(x, axis=-5)),
+    ("transpose", lambda x: F.transpose(x, (0, 1, 2, 5))),
+    ("squeeze", lambda x: F.squeeze(x, 5)),
+    ("unsqueeze", lambda x: F.unsqueeze(x, 6)),
+    ("concatenate", lambda x: F.concatenate([x, x], axis=5)),
+    ("stack", lambda x: F.stack([x, x], axis=6)),
+    ("split", lambda x: F.split(x, 2, axis=5)),
+    ("flatten", lambda x: F.flatten(x, 5)),
+    ("maxout", lambda x: F.maxout(x, 2, axis=5)),
+]
+
+
+@pytest.mark.parametrize("name, op", AXIS_OPS, ids=[n for n, _ in AXIS_OPS])
+def test_an_out_of_range_axis_raises_axis_error_naming_the_op(name, op):
+    x = nr.tensor(np.ones((2, 2, 2, 2)), requires_grad=True)
+    with pytest.raises(np.exceptions.AxisError, match=rf"{name}: axis -?\d is out of bounds for array of dimension \d"):
+        op(x)
+
+
+def test_a_0d_tensor_accepts_axis_0_and_minus_1_only():
+    x = nr.tensor(3.0)
+    assert F.sum(x, axis=0).item() == 3.0 and F.mean(x, axis=-1, keepdims=True).shape == ()
+    with pytest.raises(np.exceptions.AxisError, match="sum: axis 1 is out of bounds for array of dimension 0"):
+        F.sum(x, axis=1)
+
+
+def test_transpose_axes_must_be_a_permutation():
+    with pytest.raises(ValueError, match=r"transpose: axes \(0,\) are not a permutation of the 2 axes"):
+        F.transpose(nr.tensor(np.ones((2, 3))), (0,))
+
+
+def test_flatten_start_after_end():
+    with pytest.raises(ValueError, match="flatten: start_axis 2 comes after end_axis 1"):
+        F.flatten(nr.tensor(np.ones((2, 3, 4))), 2, 1)
+
+
+def test_clip_without_bounds_raises_as_pytorch_does():
+    with pytest.raises(ValueError, match="clip: at least one of low and high"):
+        F.clip(nr.tensor([1.0]), None, None)
