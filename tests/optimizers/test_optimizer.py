@@ -287,3 +287,33 @@ def test_repr_shows_the_config():
     assert repr(SGD(lr=0.1, momentum=0.9)) == (
         "SGD(learning_rate=0.1, momentum=0.9, nesterov=False, weight_decay=0.0, clipnorm=None, clipvalue=None)"
     )
+
+
+KERAS_3_DEFAULTS = {
+    SGD: {"learning_rate": 0.01, "momentum": 0.0, "nesterov": False},
+    RMSprop: {"learning_rate": 0.001, "rho": 0.9, "epsilon": 1e-7, "epsilon_inside_sqrt": True},
+    Adagrad: {"learning_rate": 0.001, "initial_accumulator_value": 0.1, "epsilon": 1e-7, "epsilon_inside_sqrt": True},
+    Adam: {"learning_rate": 0.001, "beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7, "epsilon_hat": True},
+    AdamW: {"learning_rate": 0.001, "beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7, "epsilon_hat": True, "weight_decay": 0.004},
+}
+
+
+@pytest.mark.parametrize("opt_class", ALL)
+def test_defaults_are_keras_3s(opt_class):
+    config = opt_class().get_config()
+    assert {key: config[key] for key in KERAS_3_DEFAULTS[opt_class]} == KERAS_3_DEFAULTS[opt_class]
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: SGD(momentum=0.9, nesterov="yes"), "SGD: nesterov must be True, False or 'course', got 'yes'"),
+        (lambda: SGD(nesterov="course"), "SGD: nesterov='course' needs a momentum > 0"),
+        (lambda: RMSprop(epsilon_inside_sqrt="False"), "RMSprop: epsilon_inside_sqrt must be True or False, got 'False'"),
+        (lambda: Adagrad(epsilon_inside_sqrt=0), "Adagrad: epsilon_inside_sqrt must be True or False, got 0"),
+        (lambda: Adam(epsilon_hat=None), "Adam: epsilon_hat must be True or False, got None"),
+    ],
+)
+def test_bad_flags_name_the_optimizer_and_value(make, message):
+    with pytest.raises((TypeError, ValueError), match=message):
+        make()
