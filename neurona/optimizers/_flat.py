@@ -17,7 +17,8 @@ NumPy calls however many parameters there are:
   again; its new array is what gets updated.
 
 Each parameter counts its own updates ``t`` (Adam's bias correction uses it);
-while they are all equal the group keeps one shared count.
+while they are all equal the group keeps one shared count. Rules that do not
+use ``t`` keep to whole runs even when the counts differ.
 """
 from __future__ import annotations
 
@@ -63,8 +64,11 @@ class FlatGroup:
     state name to its initial value, e.g. ``{"m": 0.0, "v": 0.0}``.
     """
 
-    def __init__(self, params: list[Tensor], names: list[str], slots: dict[str, float], owner: str) -> None:
+    def __init__(
+        self, params: list[Tensor], names: list[str], slots: dict[str, float], owner: str, uses_t: bool = True
+    ) -> None:
         self.params = params
+        self.uses_t = uses_t
         self.names = names
         self.owner = owner
         self.arrays = [p._data for p in params]
@@ -82,6 +86,7 @@ class FlatGroup:
         self.t: int | None = 0
         self.steps = np.zeros(len(params), np.int64)
         self.updated: list[Tensor] = []
+        self.updated_grads: list[np.ndarray] = []
         self._whole = False
         self._plan(self.arrays)
 
@@ -159,7 +164,7 @@ class FlatGroup:
         count; otherwise one update per parameter that has a gradient, on its own
         array. Call :meth:`finish` after running them.
         """
-        grads, complete, moved = [], self.t is not None, False
+        grads, complete, moved = [], self.t is not None or not self.uses_t, False
         for i, (param, array) in enumerate(zip(self.params, self.arrays)):
             if param._data is not array:
                 moved = True
@@ -180,13 +185,16 @@ class FlatGroup:
         np.concatenate(grads, axis=None, out=self.grad)
         for members, buffer, _ in self.packs:
             np.concatenate(members, axis=None, out=buffer)
-        self.t += 1
-        self.updated = self.params
+        if self.t is None:
+            self.steps += 1
+        else:
+            self.t += 1
+        self.updated, self.updated_grads = self.params, self.grad_views
         return [(theta, g, tmp, self.t, state) for theta, g, tmp, state in self.plan]
 
     def _per_parameter_jobs(self, grads: list) -> list[tuple]:
         steps = self.step_counts()
-        jobs, self.updated = [], []
+        jobs, self.updated, self.updated_grads = [], [], []
         for i, grad in enumerate(grads):
             if grad is None:
                 continue
@@ -194,6 +202,7 @@ class FlatGroup:
             steps[i] += 1
             jobs.append((self.arrays[i], self.grad_views[i], self.tmp_views[i], int(steps[i]), self.slot_views[i]))
             self.updated.append(self.params[i])
+            self.updated_grads.append(self.grad_views[i])
         self.set_step_counts(steps)
         return jobs
 

@@ -39,7 +39,7 @@ class Adam(Optimizer):
         ε ≥ 0, default 1e-7 (Keras; PyTorch 1e-8).
     epsilon_hat : bool
         Add ε to √v (True, default: Keras) or to √v̂ (False: the course and PyTorch).
-    weight_decay, clipnorm, clipvalue
+    weight_decay, clipnorm, global_clipnorm, clipvalue
         See :class:`~neurona.optimizers.Optimizer`.
 
     Examples
@@ -54,6 +54,7 @@ class Adam(Optimizer):
     """
 
     name = "adam"
+    uses_t = True
     default_learning_rate = 0.001
     _hyperparameters = ("beta_1", "beta_2", "epsilon", "epsilon_hat")
 
@@ -69,6 +70,7 @@ class Adam(Optimizer):
         epsilon_hat: bool = True,
         learning_rate: float | Schedule | None = None,
         clipnorm: float | None = None,
+        global_clipnorm: float | None = None,
         clipvalue: float | None = None,
     ) -> None:
         owner = type(self).__name__
@@ -77,7 +79,7 @@ class Adam(Optimizer):
         self.epsilon = non_negative(owner, "epsilon", epsilon)
         self.epsilon_hat = flag(owner, "epsilon_hat", epsilon_hat)
         super().__init__(
-            params, lr, learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue
+            params, lr, learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, global_clipnorm=global_clipnorm, clipvalue=clipvalue
         )
 
     @property
@@ -136,11 +138,12 @@ class AdamW(Adam):
         epsilon_hat: bool = True,
         learning_rate: float | Schedule | None = None,
         clipnorm: float | None = None,
+        global_clipnorm: float | None = None,
         clipvalue: float | None = None,
     ) -> None:
         super().__init__(
             params, lr, beta_1, beta_2, epsilon, weight_decay, epsilon_hat=epsilon_hat,
-            learning_rate=learning_rate, clipnorm=clipnorm, clipvalue=clipvalue,
+            learning_rate=learning_rate, clipnorm=clipnorm, global_clipnorm=global_clipnorm, clipvalue=clipvalue,
         )
 
     def _update(self, theta, g, tmp, lr, t, m, v) -> None:

@@ -32,11 +32,15 @@ class Optimizer:
         ``iterations`` before each step. Each optimizer has its own default.
     weight_decay : float
         L2 penalty λ added to the gradient, ``g ← g + λ θ`` (PyTorch's
-        convention; :class:`AdamW` decouples it instead).
+        convention; :class:`AdamW` decouples it instead, as Keras 3 does in
+        every optimizer).
     clipnorm : float, optional
-        Before each step, rescale the gradients so that their *global* norm is
-        at most ``clipnorm`` (as :func:`clip_grad_norm_`; Keras calls this
-        ``global_clipnorm``, its ``clipnorm`` clips each gradient on its own).
+        Before each step, rescale each parameter's gradient on its own so that
+        its norm is at most ``clipnorm`` (Keras's meaning).
+    global_clipnorm : float, optional
+        Before each step, rescale the gradients together so that their global
+        norm is at most ``global_clipnorm`` (Keras's; as :func:`clip_grad_norm_`,
+        PyTorch's usual clipping). Give at most one of the two norms.
     clipvalue : float, optional
         Before each step, clip every gradient element to ``[-clipvalue, clipvalue]``.
 
@@ -66,6 +70,8 @@ class Optimizer:
     name = "optimizer"
     default_learning_rate = 0.01
     decoupled_weight_decay = False
+    uses_t = False
+    """Whether the rule reads the per-parameter step count t (Adam's bias correction does)."""
     _hyperparameters: tuple[str, ...] = ()
 
     def __init__(
@@ -76,6 +82,7 @@ class Optimizer:
         learning_rate: float | Schedule | None = None,
         weight_decay: float = 0.0,
         clipnorm: float | None = None,
+        global_clipnorm: float | None = None,
         clipvalue: float | None = None,
     ) -> None:
         owner = type(self).__name__
@@ -85,6 +92,9 @@ class Optimizer:
         self.learning_rate = self.default_learning_rate if rate is None else rate
         self.weight_decay = non_negative(owner, "weight_decay", weight_decay)
         self.clipnorm = positive_or_none(owner, "clipnorm", clipnorm)
+        self.global_clipnorm = positive_or_none(owner, "global_clipnorm", global_clipnorm)
+        if clipnorm is not None and global_clipnorm is not None:
+            raise ValueError(f"{owner}: give clipnorm (each gradient) or global_clipnorm (all together), not both")
         self.clipvalue = positive_or_none(owner, "clipvalue", clipvalue)
         self.iterations = 0
         self._names: list[str] = []
@@ -168,7 +178,9 @@ class Optimizer:
         groups = []
         for members in by_dtype.values():
             members = [members[k] for k in memory_order([params[index]._data for index in members])]
-            group = FlatGroup([params[k] for k in members], [names[k] for k in members], self.slots, type(self).__name__)
+            group = FlatGroup(
+                [params[k] for k in members], [names[k] for k in members], self.slots, type(self).__name__, self.uses_t
+            )
             groups.append(group)
             for i, index in enumerate(members):
                 where[index] = (group, i)
@@ -229,7 +241,10 @@ class Optimizer:
         groups = self._bound("step")
         jobs = [job for group in groups for job in group.jobs()]
         if self.clipnorm is not None:
-            clip_by_global_norm([job[1] for job in jobs], self.clipnorm)
+            for g in (g for group in groups for g in group.updated_grads):
+                clip_by_global_norm([g], self.clipnorm)
+        if self.global_clipnorm is not None:
+            clip_by_global_norm([job[1] for job in jobs], self.global_clipnorm)
         if self.clipvalue is not None:
             clip_by_value([job[1] for job in jobs], self.clipvalue)
         l2 = 0.0 if self.decoupled_weight_decay else self.weight_decay
@@ -299,7 +314,9 @@ class Optimizer:
         rate = self._rate
         config = {"name": self.name, "learning_rate": serialize(rate) if isinstance(rate, Schedule) else rate}
         config.update({key: getattr(self, key) for key in self._hyperparameters})
-        config.update(weight_decay=self.weight_decay, clipnorm=self.clipnorm, clipvalue=self.clipvalue)
+        config.update(
+            weight_decay=self.weight_decay, clipnorm=self.clipnorm, global_clipnorm=self.global_clipnorm, clipvalue=self.clipvalue
+        )
         return config
 
     @classmethod

@@ -35,7 +35,7 @@ class RMSprop(Optimizer):
     epsilon_inside_sqrt : bool
         Where ε goes: inside the root, ``√(s + ε)``, default True (Keras); or
         added to it, ``√s + ε`` (False: the course and PyTorch).
-    weight_decay, clipnorm, clipvalue
+    weight_decay, clipnorm, global_clipnorm, clipvalue
         See :class:`~neurona.optimizers.Optimizer`.
 
     Examples
@@ -64,13 +64,14 @@ class RMSprop(Optimizer):
         epsilon_inside_sqrt: bool = True,
         learning_rate: float | Schedule | None = None,
         clipnorm: float | None = None,
+        global_clipnorm: float | None = None,
         clipvalue: float | None = None,
     ) -> None:
         self.rho = fraction("RMSprop", "rho", rho)
         self.epsilon = non_negative("RMSprop", "epsilon", epsilon)
         self.epsilon_inside_sqrt = flag("RMSprop", "epsilon_inside_sqrt", epsilon_inside_sqrt)
         super().__init__(
-            params, lr, learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue
+            params, lr, learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, global_clipnorm=global_clipnorm, clipvalue=clipvalue
         )
 
     @property

@@ -50,7 +50,7 @@ class SGD(Optimizer):
     nesterov : bool or "course"
         Nesterov's accelerated gradient (needs ``momentum > 0``): True for
         Keras's and PyTorch's form, ``"course"`` for the course's; default False.
-    weight_decay, clipnorm, clipvalue
+    weight_decay, clipnorm, global_clipnorm, clipvalue
         See :class:`~neurona.optimizers.Optimizer`.
 
     Examples
@@ -79,6 +79,7 @@ class SGD(Optimizer):
         *,
         learning_rate: float | Schedule | None = None,
         clipnorm: float | None = None,
+        global_clipnorm: float | None = None,
         clipvalue: float | None = None,
     ) -> None:
         self.momentum = fraction("SGD", "momentum", momentum)
@@ -88,7 +89,7 @@ class SGD(Optimizer):
         if self.nesterov and self.momentum == 0:
             raise ValueError(f"SGD: nesterov={self.nesterov!r} needs a momentum > 0")
         super().__init__(
-            params, lr, learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue
+            params, lr, learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, global_clipnorm=global_clipnorm, clipvalue=clipvalue
         )
 
     @property

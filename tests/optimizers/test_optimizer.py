@@ -80,6 +80,20 @@ def test_parameters_without_gradient_are_untouched(opt_class):
         np.testing.assert_array_equal(opt.state_dict()[key], value)
 
 
+@pytest.mark.parametrize("opt_class, whole", [(SGD, True), (RMSprop, True), (Adagrad, True), (Adam, False)])
+def test_after_a_skipped_gradient_only_adam_leaves_the_whole_run(opt_class, whole):
+    # Adam's bias correction needs each parameter's own t; the other rules do not read t.
+    a, b = tensors((2,), (3,))
+    opt = opt_class([a, b], lr=0.1)
+    a.grad, b.grad = np.ones(2, np.float32), None
+    opt.step()
+    b.grad = np.ones(3, np.float32)
+    opt.step()
+    (group,) = opt._groups
+    assert (group.updated_grads is group.grad_views) == whole
+    assert (opt.state_dict()["step/0"], opt.state_dict()["step/1"]) == (2, 1)
+
+
 def test_adam_counts_steps_per_parameter_like_torch():
     # b skips step 2, so its second update uses t = 2, exactly as Adam run on b alone.
     a, b = tensors((2,), (3,))
@@ -285,7 +299,8 @@ def test_bad_parameters_and_rates_are_type_errors():
 
 def test_repr_shows_the_config():
     assert repr(SGD(lr=0.1, momentum=0.9)) == (
-        "SGD(learning_rate=0.1, momentum=0.9, nesterov=False, weight_decay=0.0, clipnorm=None, clipvalue=None)"
+        "SGD(learning_rate=0.1, momentum=0.9, nesterov=False, weight_decay=0.0, clipnorm=None, "
+        "global_clipnorm=None, clipvalue=None)"
     )
 
 
