@@ -2,8 +2,11 @@
 
 Parameter shapes of a 4-10-3 and of a 784-128-10 network, gradients already in
 place (as after ``backward()``). neurona's step gathers the gradients into one
-flat buffer and updates every parameter with a fixed number of NumPy calls; the
-NumPy reference loops over the parameters (``reference_numpy.Adam``).
+flat buffer and updates the parameters in place with a fixed number of NumPy
+calls: ``neurona`` on a model's Parameters (stored one after another, so updated
+as one slice), ``loose`` on tensors made one by one (short ones packed, long ones
+updated on their own). The NumPy reference loops over the parameters
+(``reference_numpy.Adam``).
 Run: ``python benchmarks/bench_optimizer_step.py``.
 """
 from __future__ import annotations
@@ -13,6 +16,7 @@ from reference_numpy import Adam as NumpyAdam
 from timing import best_times, report, torch_or_none
 
 import neurona as nr
+from neurona.nn import Parameter
 from neurona.optimizers import Adam
 
 NETWORKS = {
@@ -31,12 +35,17 @@ def main() -> None:
         grads = [rng.standard_normal(s).astype(np.float32) for s in shapes]
         number = 20_000 if label == "4-10-3" else 1_000
 
-        params = [nr.tensor(v, requires_grad=True) for v in values]
-        for p, g in zip(params, grads):
-            p.grad = g
+        params = [Parameter(v) for v in values]
+        loose = [nr.tensor(v, requires_grad=True) for v in values]
+        for p, q, g in zip(params, loose, grads):
+            p.grad = q.grad = g
         reference = NumpyAdam([v.copy() for v in values])
         times = best_times(
-            {"neurona": Adam(params, lr=1e-3).step, "numpy": lambda reference=reference, grads=grads: reference.step(grads)},
+            {
+                "neurona": Adam(params, lr=1e-3).step,
+                "loose": Adam(loose, lr=1e-3).step,
+                "numpy": lambda reference=reference, grads=grads: reference.step(grads),
+            },
             number,
         )
 

@@ -1,6 +1,8 @@
 """Validation of hyperparameters, with errors that name the optimizer and the bad value."""
 from __future__ import annotations
 
+import numpy as np
+
 
 def _number(owner: str, name: str, value) -> float:
     if isinstance(value, bool):
@@ -38,3 +40,10 @@ def fraction(owner: str, name: str, value) -> float:
     if not 0 <= number < 1:
         raise ValueError(f"{owner}: {name} must be in [0, 1), got {value!r}")
     return number
+
+
+def flag(owner: str, name: str, value) -> bool:
+    """Return ``value`` if it is a bool, or raise (a string such as ``"False"`` would read as true)."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{owner}: {name} must be True or False, got {value!r}")
+    return bool(value)

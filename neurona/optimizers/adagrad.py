@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from neurona.optimizers._checks import non_negative
+from neurona.optimizers._checks import flag, non_negative
 from neurona.optimizers.base import Optimizer
 from neurona.optimizers.schedules import Schedule
 from neurona.tensor import Tensor
@@ -15,24 +15,27 @@ class Adagrad(Optimizer):
     """Adagrad::
 
         s ← s + g²
-        θ ← θ − η g / √(s + ε)
+        θ ← θ − η g / √(s + ε)        (epsilon_inside_sqrt=True, Keras)
+        θ ← θ − η g / (√s + ε)        (epsilon_inside_sqrt=False, the course and PyTorch)
 
-    Conventions (Keras's): ε inside the square root, default ``epsilon=1e-7``,
-    ``initial_accumulator_value=0.1`` (the starting s). PyTorch adds its ε outside
-    the root (``√s + ε``, default 1e-10) and starts s at 0; the two agree when ε
-    is negligible against s.
+    The defaults are Keras 3's. The course's Adagrad is
+    ``Adagrad(epsilon_inside_sqrt=False, initial_accumulator_value=0.0)``;
+    PyTorch's default is that with ``lr=0.01, epsilon=1e-10``.
 
     Parameters
     ----------
-    params : iterable of Tensor, optional
+    params : iterable of Tensor or of (name, Tensor), optional
         The parameters (or bind them later with ``set_parameters``).
     lr, learning_rate : float or Schedule
-        η, default 0.01.
+        η, default 0.001 (Keras; PyTorch 0.01).
     epsilon : float
-        ε ≥ 0, default 1e-7.
+        ε ≥ 0, default 1e-7 (Keras; PyTorch 1e-10).
     initial_accumulator_value : float
-        The starting value of s, ≥ 0, default 0.1.
-    weight_decay, clipnorm, clipvalue
+        The starting value s₀ of s, ≥ 0, default 0.1 (Keras; PyTorch and the course 0).
+    epsilon_inside_sqrt : bool
+        Where ε goes: inside the root, ``√(s + ε)``, default True (Keras); or
+        added to it, ``√s + ε`` (False: the course and PyTorch).
+    weight_decay, clipnorm, global_clipnorm, clipvalue
         See :class:`~neurona.optimizers.Optimizer`.
 
     Examples
@@ -47,8 +50,8 @@ class Adagrad(Optimizer):
     """
 
     name = "adagrad"
-    default_learning_rate = 0.01
-    _hyperparameters = ("epsilon", "initial_accumulator_value")
+    default_learning_rate = 0.001
+    _hyperparameters = ("epsilon", "initial_accumulator_value", "epsilon_inside_sqrt")
 
     def __init__(
         self,
@@ -58,14 +61,17 @@ class Adagrad(Optimizer):
         initial_accumulator_value: float = 0.1,
         weight_decay: float = 0.0,
         *,
+        epsilon_inside_sqrt: bool = True,
         learning_rate: float | Schedule | None = None,
         clipnorm: float | None = None,
+        global_clipnorm: float | None = None,
         clipvalue: float | None = None,
     ) -> None:
         self.epsilon = non_negative("Adagrad", "epsilon", epsilon)
         self.initial_accumulator_value = non_negative("Adagrad", "initial_accumulator_value", initial_accumulator_value)
+        self.epsilon_inside_sqrt = flag("Adagrad", "epsilon_inside_sqrt", epsilon_inside_sqrt)
         super().__init__(
-            params, lr, learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue
+            params, lr, learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, global_clipnorm=global_clipnorm, clipvalue=clipvalue
         )
 
     @property
@@ -75,8 +81,12 @@ class Adagrad(Optimizer):
     def _update(self, theta, g, tmp, lr, t, s) -> None:
         np.multiply(g, g, out=tmp)
         s += tmp                                       # s ← s + g²
-        np.add(s, self.epsilon, out=tmp)
-        np.sqrt(tmp, out=tmp)                          # √(s + ε)
+        if self.epsilon_inside_sqrt:
+            np.add(s, self.epsilon, out=tmp)
+            np.sqrt(tmp, out=tmp)                      # √(s + ε)
+        else:
+            np.sqrt(s, out=tmp)
+            tmp += self.epsilon                        # √s + ε
         g /= tmp
         g *= lr
-        theta -= g                                     # θ ← θ − η g / √(s + ε)
+        theta -= g                                     # θ ← θ − η g / (the root with ε)

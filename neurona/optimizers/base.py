@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from neurona.optimizers._checks import non_negative, positive_or_none
-from neurona.optimizers._flat import FlatGroup
+from neurona.optimizers._flat import FlatGroup, memory_order
 from neurona.optimizers.clipping import clip_by_global_norm, clip_by_value
 from neurona.optimizers.schedules import Schedule, deserialize, serialize
 from neurona.tensor import Tensor
@@ -32,21 +32,26 @@ class Optimizer:
         ``iterations`` before each step. Each optimizer has its own default.
     weight_decay : float
         L2 penalty λ added to the gradient, ``g ← g + λ θ`` (PyTorch's
-        convention; :class:`AdamW` decouples it instead).
+        convention; :class:`AdamW` decouples it instead, as Keras 3 does in
+        every optimizer).
     clipnorm : float, optional
-        Before each step, rescale the gradients so that their *global* norm is
-        at most ``clipnorm`` (as :func:`clip_grad_norm_`; Keras calls this
-        ``global_clipnorm``, its ``clipnorm`` clips each gradient on its own).
+        Before each step, rescale each parameter's gradient on its own so that
+        its norm is at most ``clipnorm`` (Keras's meaning).
+    global_clipnorm : float, optional
+        Before each step, rescale the gradients together so that their global
+        norm is at most ``global_clipnorm`` (Keras's; as :func:`clip_grad_norm_`,
+        PyTorch's usual clipping). Give at most one of the two norms.
     clipvalue : float, optional
         Before each step, clip every gradient element to ``[-clipvalue, clipvalue]``.
 
     Clipping and the L2 term act on the optimizer's copy of the gradients:
     ``param.grad`` is left as it was. A parameter whose ``.grad`` is None is
-    skipped: neither it nor its state moves (as in PyTorch). Binding copies the
-    parameters into one flat buffer and rebinds each ``param.data`` to a view of
-    it, so that a step is a few NumPy calls on whole buffers; code that keeps
-    the old arrays of ``param.data`` from before binding no longer sees the
-    updates (code that rebinds ``param.data`` afterwards is noticed and handled).
+    skipped: neither it nor its state moves (as in PyTorch). A step updates each
+    ``param.data`` in place (never rebinding it), so a handle ``W = param.data``
+    taken before or after binding sees every update; parameters stored one after
+    another (a model's :class:`~neurona.nn.Parameter` s) are updated as one flat
+    slice, in a few NumPy calls. Each step bumps the version of every parameter
+    it wrote.
 
     Examples
     --------
@@ -65,6 +70,8 @@ class Optimizer:
     name = "optimizer"
     default_learning_rate = 0.01
     decoupled_weight_decay = False
+    uses_t = False
+    """Whether the rule reads the per-parameter step count t (Adam's bias correction does)."""
     _hyperparameters: tuple[str, ...] = ()
 
     def __init__(
@@ -75,6 +82,7 @@ class Optimizer:
         learning_rate: float | Schedule | None = None,
         weight_decay: float = 0.0,
         clipnorm: float | None = None,
+        global_clipnorm: float | None = None,
         clipvalue: float | None = None,
     ) -> None:
         owner = type(self).__name__
@@ -84,8 +92,12 @@ class Optimizer:
         self.learning_rate = self.default_learning_rate if rate is None else rate
         self.weight_decay = non_negative(owner, "weight_decay", weight_decay)
         self.clipnorm = positive_or_none(owner, "clipnorm", clipnorm)
+        self.global_clipnorm = positive_or_none(owner, "global_clipnorm", global_clipnorm)
+        if clipnorm is not None and global_clipnorm is not None:
+            raise ValueError(f"{owner}: give clipnorm (each gradient) or global_clipnorm (all together), not both")
         self.clipvalue = positive_or_none(owner, "clipvalue", clipvalue)
         self.iterations = 0
+        self._names: list[str] = []
         self._params: list[Tensor] = []
         self._groups: list[FlatGroup] = []
         self._where: list[tuple[FlatGroup, int]] = []
@@ -131,33 +143,57 @@ class Optimizer:
         """The bound parameters, in order (empty before :meth:`set_parameters`)."""
         return list(self._params)
 
-    def set_parameters(self, params: Iterable[Tensor]) -> None:
+    @property
+    def names(self) -> list[str]:
+        """The names of the bound parameters (their index as a string where none was given)."""
+        return list(self._names)
+
+    def set_parameters(self, params: Iterable[Tensor] | Iterable[tuple[str, Tensor]]) -> None:
         """Bind the parameters to update (Keras style, called by the training code).
 
-        Binding the same parameters again keeps the state; other parameters start
-        a fresh state (``iterations`` keeps counting).
-        """
-        params = self._check_parameters(params)
-        if [id(p) for p in params] == [id(p) for p in self._params] and all(
-            p.data.shape == group.shapes[i] and p.data.dtype == group.data.dtype
-            for p, (group, i) in zip(params, self._where)
-        ):
-            for p, (group, i) in zip(params, self._where):
-                if p.data is not group.views[i]:
-                    group.adopt(i)
-            return
-        by_dtype: dict[np.dtype, list[Tensor]] = {}
-        places = []
-        for p in params:
-            members = by_dtype.setdefault(p.data.dtype, [])
-            places.append((p.data.dtype, len(members)))
-            members.append(p)
-        groups = {dtype: FlatGroup(members, self.slots, type(self).__name__) for dtype, members in by_dtype.items()}
-        self._params = params
-        self._groups = list(groups.values())
-        self._where = [(groups[dtype], i) for dtype, i in places]
+        ``params`` holds tensors, or ``(name, tensor)`` pairs such as
+        ``model.named_parameters()``; the names key :meth:`state_dict`. A
+        parameter bound before keeps its state (if its shape and dtype are
+        unchanged); the others start afresh. ``iterations`` keeps counting.
 
-    def _check_parameters(self, params) -> list[Tensor]:
+        Examples
+        --------
+        >>> from neurona.layers import Dense
+        >>> from neurona.optimizers import SGD
+        >>> layer = Dense(2)
+        >>> layer.build((None, 3))
+        >>> opt = SGD(momentum=0.9)
+        >>> opt.set_parameters(layer.named_parameters())
+        >>> sorted(opt.state_dict())[:2]
+        ['iterations/bias', 'iterations/kernel']
+        """
+        names, params = self._check_parameters(params)
+        if names == self._names and self._unchanged(params):
+            return
+        old = {id(p): (group, i) for p, (group, i) in zip(self._params, self._where)}
+        by_dtype: dict[np.dtype, list[int]] = {}
+        for index, p in enumerate(params):
+            by_dtype.setdefault(p._data.dtype, []).append(index)
+        where: list = [None] * len(params)
+        groups = []
+        for members in by_dtype.values():
+            members = [members[k] for k in memory_order([params[index]._data for index in members])]
+            group = FlatGroup(
+                [params[k] for k in members], [names[k] for k in members], self.slots, type(self).__name__, self.uses_t
+            )
+            groups.append(group)
+            for i, index in enumerate(members):
+                where[index] = (group, i)
+        _carry_state(old, params, where)
+        self._names, self._params, self._groups, self._where = names, params, groups, where
+
+    def _unchanged(self, params: list[Tensor]) -> bool:
+        """Whether ``params`` are the bound ones, in order, each still holding the array planned for."""
+        return len(params) == len(self._params) and all(
+            p is q and p._data is group.arrays[i] for p, q, (group, i) in zip(params, self._params, self._where)
+        )
+
+    def _check_parameters(self, params) -> tuple[list[str], list[Tensor]]:
         owner = type(self).__name__
         if isinstance(params, Tensor):
             params = [params]
@@ -165,18 +201,26 @@ class Optimizer:
             params = list(params)
         except TypeError:
             raise TypeError(
-                f"{owner}: params must be an iterable of Tensors, got {params!r} "
+                f"{owner}: params must be an iterable of Tensors or (name, Tensor) pairs, got {params!r} "
                 f"(to set the learning rate, pass lr= or learning_rate=)"
             ) from None
-        unique = list({id(p): p for p in params}.values())
-        for i, p in enumerate(unique):
+        names, unique, seen = [], [], set()
+        for i, item in enumerate(params):
+            name, p = item if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) else (str(i), item)
             if not isinstance(p, Tensor):
-                raise TypeError(f"{owner}: parameter {i} is a {type(p).__name__}, not a neurona Tensor")
-            if p.data.dtype.kind != "f":
-                raise TypeError(f"{owner}: parameter {i} has dtype {p.data.dtype}; only floating tensors are optimized")
+                raise TypeError(f"{owner}: parameter {name!r} is a {type(p).__name__}, not a neurona Tensor")
+            if p._data.dtype.kind != "f":
+                raise TypeError(f"{owner}: parameter {name!r} has dtype {p._data.dtype}; only floating tensors are optimized")
+            if id(p) in seen:
+                continue
+            if name in names:
+                raise ValueError(f"{owner}: two different parameters are named {name!r}")
+            seen.add(id(p))
+            names.append(name)
+            unique.append(p)
         if not unique:
             raise ValueError(f"{owner}: got an empty list of parameters")
-        return unique
+        return names, unique
 
     def _bound(self, method: str) -> list[FlatGroup]:
         if not self._groups:
@@ -188,11 +232,19 @@ class Optimizer:
 
     # ----------------------------------------------------------------- step
     def step(self) -> None:
-        """Update every parameter that has a gradient, in place, then count the step."""
+        """Update every parameter that has a gradient, in place, then count the step.
+
+        Each updated parameter's version is bumped, so a graph recorded before the
+        step refuses ``backward()``.
+        """
         lr = self.learning_rate
-        jobs = [job for group in self._bound("step") for job in group.jobs()]
+        groups = self._bound("step")
+        jobs = [job for group in groups for job in group.jobs()]
         if self.clipnorm is not None:
-            clip_by_global_norm([job[1] for job in jobs], self.clipnorm)
+            for g in (g for group in groups for g in group.updated_grads):
+                clip_by_global_norm([g], self.clipnorm)
+        if self.global_clipnorm is not None:
+            clip_by_global_norm([job[1] for job in jobs], self.global_clipnorm)
         if self.clipvalue is not None:
             clip_by_value([job[1] for job in jobs], self.clipvalue)
         l2 = 0.0 if self.decoupled_weight_decay else self.weight_decay
@@ -201,6 +253,8 @@ class Optimizer:
                 np.multiply(theta, l2, out=tmp)
                 g += tmp                                    # g ← g + λ θ
             self._update(theta, g, tmp, lr, t, *state)
+        for group in groups:
+            group.finish()
         self.iterations += 1
 
     def zero_grad(self) -> None:
@@ -210,52 +264,49 @@ class Optimizer:
 
     # ---------------------------------------------------------------- state
     def state_dict(self) -> dict[str, np.ndarray]:
-        """The state as named arrays (copies), ready for ``np.savez``.
+        """The state as named arrays (copies), ready for ``np.savez``; keyed by parameter name.
 
-        ``"iterations"``; ``"steps"``, how many updates each parameter received;
-        and one array per parameter and slot, named ``"<slot>.<index>"`` (e.g.
-        ``"m.0"``, ``"v.0"`` for Adam), index in the order of the parameters.
+        For each bound parameter ``<name>`` (its name from :meth:`set_parameters`,
+        else its index): ``"<slot>/<name>"``, one array per slot of the rule (e.g.
+        ``"m/dense.kernel"``, ``"v/dense.kernel"`` for Adam); ``"step/<name>"``,
+        how many updates it received; ``"iterations/<name>"``, the optimizer's
+        step count. Two optimizers over different parameters never share a key.
 
         Examples
         --------
         >>> import neurona as nr
         >>> from neurona.optimizers import Adam
-        >>> opt = Adam([nr.tensor([[1.0, 2.0]], requires_grad=True)])
+        >>> opt = Adam([("w", nr.tensor([[1.0, 2.0]], requires_grad=True))])
         >>> {key: value.shape for key, value in opt.state_dict().items()}
-        {'iterations': (), 'steps': (1,), 'm.0': (1, 2), 'v.0': (1, 2)}
+        {'iterations/w': (), 'step/w': (), 'm/w': (1, 2), 'v/w': (1, 2)}
         """
-        state = {"iterations": np.array(self.iterations, np.int64)}
-        if self._groups:
-            state["steps"] = np.array([group.step_counts()[i] for group, i in self._where], np.int64)
-        for index, (group, i) in enumerate(self._where):
-            for name, array in zip(group.slot_names, group.slot_views[i]):
-                state[f"{name}.{index}"] = array.copy()
+        state = {}
+        for name, (group, i) in zip(self._names, self._where):
+            state[f"iterations/{name}"] = np.array(self.iterations, np.int64)
+            state[f"step/{name}"] = np.array(group.step_counts()[i], np.int64)
+            for slot, array in zip(group.slot_names, group.slot_views[i]):
+                state[f"{slot}/{name}"] = array.copy()
         return state
 
     def load_state_dict(self, state: dict) -> None:
-        """Restore :meth:`state_dict`'s output (for the same parameters, already bound)."""
-        owner = type(self).__name__
+        """Restore :meth:`state_dict`'s output (for the same parameters, already bound).
+
+        Everything is checked before anything is written: one error lists the
+        missing and unexpected keys and every array of the wrong shape or dtype.
+        """
         self._bound("load_state_dict")
         expected = self.state_dict()
-        missing = [key for key in expected if key not in state]
-        unexpected = [key for key in state if key not in expected]
-        shapes = [
-            f"'{key}': expected {expected[key].shape}, got {np.shape(state[key])}"
-            for key in expected
-            if key in state and np.shape(state[key]) != expected[key].shape
-        ]
-        if missing or unexpected or shapes:
-            problems = [f"missing keys: {', '.join(missing)}"] if missing else []
-            problems += [f"unexpected keys: {', '.join(unexpected)}"] if unexpected else []
-            problems += [f"shape of {line}" for line in shapes]
-            raise ValueError(f"{owner}.load_state_dict: the state does not fit this optimizer; " + "; ".join(problems))
-        self.iterations = int(state["iterations"])
-        steps = np.asarray(state["steps"])
+        problems = _state_problems(expected, state)
+        if problems:
+            raise ValueError(
+                f"{type(self).__name__}.load_state_dict: the state does not fit this optimizer; " + "; ".join(problems)
+            )
+        self.iterations = int(state[f"iterations/{self._names[0]}"])
         for group in self._groups:
-            group.set_step_counts([steps[index] for index, (g, _) in enumerate(self._where) if g is group])
-        for index, (group, i) in enumerate(self._where):
-            for name, array in zip(group.slot_names, group.slot_views[i]):
-                np.copyto(array, state[f"{name}.{index}"])
+            group.set_step_counts([state[f"step/{name}"] for name in group.names])
+        for name, (group, i) in zip(self._names, self._where):
+            for slot, array in zip(group.slot_names, group.slot_views[i]):
+                np.copyto(array, state[f"{slot}/{name}"])
 
     # --------------------------------------------------------------- config
     def get_config(self) -> dict:
@@ -263,7 +314,9 @@ class Optimizer:
         rate = self._rate
         config = {"name": self.name, "learning_rate": serialize(rate) if isinstance(rate, Schedule) else rate}
         config.update({key: getattr(self, key) for key in self._hyperparameters})
-        config.update(weight_decay=self.weight_decay, clipnorm=self.clipnorm, clipvalue=self.clipvalue)
+        config.update(
+            weight_decay=self.weight_decay, clipnorm=self.clipnorm, global_clipnorm=self.global_clipnorm, clipvalue=self.clipvalue
+        )
         return config
 
     @classmethod
@@ -279,3 +332,43 @@ class Optimizer:
         config = self.get_config()
         config.pop("name")
         return f"{type(self).__name__}({', '.join(f'{key}={value!r}' for key, value in config.items())})"
+
+
+def _carry_state(old: dict, params: list[Tensor], where: list) -> None:
+    """Copy the state and step count of each parameter bound before (same shape and dtype) to its new place."""
+    for group in {id(g): g for g, _ in where}.values():
+        steps = group.step_counts()
+        for i, p in enumerate(group.params):
+            before = old.get(id(p))
+            if before is None or before[0].shapes[before[1]] != group.shapes[i] or before[0].dtype != group.dtype:
+                continue
+            source, j = before
+            steps[i] = source.step_counts()[j]
+            for target, value in zip(group.slot_views[i], source.slot_views[j]):
+                np.copyto(target, value)
+        group.set_step_counts(steps)
+
+
+def _state_problems(expected: dict, state: dict) -> list[str]:
+    """Every way ``state`` differs from ``expected`` (keys, shapes, dtypes, counters), as lines of text."""
+    missing = [key for key in expected if key not in state]
+    unexpected = [key for key in state if key not in expected]
+    problems = [f"missing keys: {', '.join(missing)}"] if missing else []
+    problems += [f"unexpected keys: {', '.join(unexpected)}"] if unexpected else []
+    for key, want in expected.items():
+        if key not in state:
+            continue
+        got = np.asarray(state[key])
+        if got.shape != want.shape:
+            problems.append(f"shape of '{key}': expected {want.shape}, got {got.shape}")
+        elif want.dtype.kind == "i" and (got.dtype.kind not in "iu" or got < 0):
+            problems.append(f"'{key}' must be a count (an integer >= 0), got {got!r}")
+        elif want.dtype.kind == "f" and got.dtype != want.dtype:
+            problems.append(f"dtype of '{key}': expected {want.dtype}, got {got.dtype}")
+    counts = {
+        int(state[key]) for key in expected
+        if key.startswith("iterations/") and key in state and np.shape(state[key]) == () and np.asarray(state[key]).dtype.kind in "iu"
+    }
+    if len(counts) > 1:
+        problems.append(f"the 'iterations/...' entries disagree: {sorted(counts)}")
+    return problems

@@ -26,7 +26,7 @@ def get(identifier: str | dict | Optimizer) -> Optimizer:
     Examples
     --------
     >>> get("adam")
-    Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-08, weight_decay=0.0, clipnorm=None, clipvalue=None)
+    Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-07, epsilon_hat=True, weight_decay=0.0, clipnorm=None, global_clipnorm=None, clipvalue=None)
     >>> get(serialize(get("momentum"))).momentum
     0.9
     """

@@ -5,34 +5,37 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from neurona.optimizers._checks import fraction, non_negative
+from neurona.optimizers._checks import flag, fraction, non_negative
 from neurona.optimizers.base import Optimizer
 from neurona.optimizers.schedules import Schedule
 from neurona.tensor import Tensor
 
 
 class RMSprop(Optimizer):
-    """RMSprop::
+    """RMSprop, with s starting at 0::
 
         s ← ρ s + (1 − ρ) g²
-        θ ← θ − η g / √(s + ε)
+        θ ← θ − η g / √(s + ε)        (epsilon_inside_sqrt=True, Keras)
+        θ ← θ − η g / (√s + ε)        (epsilon_inside_sqrt=False, the course and PyTorch)
 
-    Conventions (Keras's): ε inside the square root, default ``epsilon=1e-7``,
-    s starts at 0. PyTorch calls ρ ``alpha`` (default 0.99) and adds its ε
-    outside the root (``√s + ε``, default 1e-8); the two agree when ε is
-    negligible against s.
+    The defaults are Keras 3's. The course's RMSProp is
+    ``RMSprop(epsilon_inside_sqrt=False)``; PyTorch's default is that with
+    ``lr=0.01, rho=0.99, epsilon=1e-8`` (PyTorch calls ρ ``alpha``).
 
     Parameters
     ----------
-    params : iterable of Tensor, optional
+    params : iterable of Tensor or of (name, Tensor), optional
         The parameters (or bind them later with ``set_parameters``).
     lr, learning_rate : float or Schedule
-        η, default 0.001.
+        η, default 0.001 (Keras; PyTorch 0.01).
     rho : float
-        ρ in ``[0, 1)``, the decay of the running average, default 0.9.
+        ρ in ``[0, 1)``, the decay of the running average, default 0.9 (Keras; PyTorch 0.99).
     epsilon : float
-        ε ≥ 0, default 1e-7.
-    weight_decay, clipnorm, clipvalue
+        ε ≥ 0, default 1e-7 (Keras; PyTorch 1e-8).
+    epsilon_inside_sqrt : bool
+        Where ε goes: inside the root, ``√(s + ε)``, default True (Keras); or
+        added to it, ``√s + ε`` (False: the course and PyTorch).
+    weight_decay, clipnorm, global_clipnorm, clipvalue
         See :class:`~neurona.optimizers.Optimizer`.
 
     Examples
@@ -48,7 +51,7 @@ class RMSprop(Optimizer):
 
     name = "rmsprop"
     default_learning_rate = 0.001
-    _hyperparameters = ("rho", "epsilon")
+    _hyperparameters = ("rho", "epsilon", "epsilon_inside_sqrt")
 
     def __init__(
         self,
@@ -58,14 +61,17 @@ class RMSprop(Optimizer):
         epsilon: float = 1e-7,
         weight_decay: float = 0.0,
         *,
+        epsilon_inside_sqrt: bool = True,
         learning_rate: float | Schedule | None = None,
         clipnorm: float | None = None,
+        global_clipnorm: float | None = None,
         clipvalue: float | None = None,
     ) -> None:
         self.rho = fraction("RMSprop", "rho", rho)
         self.epsilon = non_negative("RMSprop", "epsilon", epsilon)
+        self.epsilon_inside_sqrt = flag("RMSprop", "epsilon_inside_sqrt", epsilon_inside_sqrt)
         super().__init__(
-            params, lr, learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue
+            params, lr, learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, global_clipnorm=global_clipnorm, clipvalue=clipvalue
         )
 
     @property
@@ -78,8 +84,12 @@ class RMSprop(Optimizer):
         tmp *= 1 - rho
         s *= rho
         s += tmp                                       # s ← ρ s + (1 − ρ) g²
-        np.add(s, self.epsilon, out=tmp)
-        np.sqrt(tmp, out=tmp)                          # √(s + ε)
+        if self.epsilon_inside_sqrt:
+            np.add(s, self.epsilon, out=tmp)
+            np.sqrt(tmp, out=tmp)                      # √(s + ε)
+        else:
+            np.sqrt(s, out=tmp)
+            tmp += self.epsilon                        # √s + ε
         g /= tmp
         g *= lr
-        theta -= g                                     # θ ← θ − η g / √(s + ε)
+        theta -= g                                     # θ ← θ − η g / (the root with ε)

@@ -117,7 +117,7 @@ class Model(Module):
     def _setup(self, x: np.ndarray, y: np.ndarray, method: str) -> np.ndarray:
         """Build the model on one sample, bind the optimizer, and shape the targets."""
         output_shape = self._probe(x[:1])
-        self.optimizer.set_parameters(self.parameters())
+        self.optimizer.set_parameters(self.named_parameters())
         head = self.final_activation()
         self._logits_of = None
         if head is not None and (self.loss_name, head[1]) in losses.FROM_LOGITS:

@@ -45,9 +45,9 @@ def test_clipping_functions_reject_bad_limits():
         clip_grad_value_([a], -1.0)
 
 
-def test_optimizer_clipnorm_clips_its_copy_before_the_step():
+def test_optimizer_global_clipnorm_clips_its_copy_before_the_step():
     a, b = params_with_grads([3.0, 0.0], [4.0])
-    SGD([a, b], lr=1.0, clipnorm=1.0).step()
+    SGD([a, b], lr=1.0, global_clipnorm=1.0).step()
     np.testing.assert_allclose(a.data, [-0.6, 0.0])
     np.testing.assert_allclose(b.data, [-0.8])
     np.testing.assert_array_equal(a.grad, np.float32([3.0, 0.0]))   # .grad itself untouched
@@ -59,8 +59,25 @@ def test_optimizer_clipvalue():
     np.testing.assert_allclose(a.data, [1.0, -0.5, -1.0])
 
 
-def test_optimizer_clipnorm_with_a_missing_gradient():
+def test_optimizer_global_clipnorm_with_a_missing_gradient():
     a, b, c = params_with_grads([3.0], [4.0], [100.0])
     c.grad = None
-    SGD([a, b, c], lr=1.0, clipnorm=1.0).step()
+    SGD([a, b, c], lr=1.0, global_clipnorm=1.0).step()
     np.testing.assert_allclose([a.data[0], b.data[0], c.data[0]], [-0.6, -0.8, 0.0])
+
+
+@pytest.mark.parametrize("missing", [False, True])
+def test_optimizer_clipnorm_clips_each_gradient_on_its_own_as_keras(missing):
+    a, b, c = params_with_grads([3.0, 4.0], [0.3], [100.0])
+    if missing:
+        c.grad = None
+    SGD([a, b, c], lr=1.0, clipnorm=1.0).step()
+    np.testing.assert_allclose(a.data, [-0.6, -0.8])
+    np.testing.assert_allclose(b.data, [-0.3])
+    np.testing.assert_allclose(c.data, [0.0 if missing else -1.0])
+    np.testing.assert_array_equal(a.grad, np.float32([3.0, 4.0]))
+
+
+def test_clipnorm_and_global_clipnorm_exclude_each_other():
+    with pytest.raises(ValueError, match="SGD: give clipnorm .* or global_clipnorm .*, not both"):
+        SGD(clipnorm=1.0, global_clipnorm=1.0)

@@ -72,12 +72,26 @@ def test_parameters_without_gradient_are_untouched(opt_class):
     set_grads([a, b], 0)
     opt.step()                                  # builds up momentum / running averages for b
     frozen = b.data.copy()
-    state = {k: v for k, v in opt.state_dict().items() if k.endswith(".1")}
+    state = {k: v for k, v in opt.state_dict().items() if k.endswith("/1") and not k.startswith("iterations")}
     a.grad, b.grad = np.ones((2, 2), np.float32), None
     opt.step()
     np.testing.assert_array_equal(b.data, frozen)
     for key, value in state.items():
         np.testing.assert_array_equal(opt.state_dict()[key], value)
+
+
+@pytest.mark.parametrize("opt_class, whole", [(SGD, True), (RMSprop, True), (Adagrad, True), (Adam, False)])
+def test_after_a_skipped_gradient_only_adam_leaves_the_whole_run(opt_class, whole):
+    # Adam's bias correction needs each parameter's own t; the other rules do not read t.
+    a, b = tensors((2,), (3,))
+    opt = opt_class([a, b], lr=0.1)
+    a.grad, b.grad = np.ones(2, np.float32), None
+    opt.step()
+    b.grad = np.ones(3, np.float32)
+    opt.step()
+    (group,) = opt._groups
+    assert (group.updated_grads is group.grad_views) == whole
+    assert (opt.state_dict()["step/0"], opt.state_dict()["step/1"]) == (2, 1)
 
 
 def test_adam_counts_steps_per_parameter_like_torch():
@@ -96,7 +110,8 @@ def test_adam_counts_steps_per_parameter_like_torch():
             opt_b.step()
     np.testing.assert_array_equal(a.data, solo_a.data)
     np.testing.assert_array_equal(b.data, solo_b.data)
-    np.testing.assert_array_equal(opt.state_dict()["steps"], [3, 2])
+    state = opt.state_dict()
+    assert (state["step/0"], state["step/1"], state["iterations/1"]) == (3, 2, 3)
 
 
 def test_weight_decay_and_clipping_leave_grad_alone():
@@ -129,7 +144,7 @@ def test_rebinding_param_data_is_noticed():
     opt.step()
     np.testing.assert_allclose(w.data, -0.5)
     w.data = np.zeros((3,), np.float32)
-    with pytest.raises(ValueError, match="SGD: parameter 0 now has shape"):
+    with pytest.raises(ValueError, match=r"SGD: parameter '0' now holds float32 \(3,\) but was bound as float32 \(2, 2\)"):
         opt.step()
 
 
@@ -157,11 +172,11 @@ def test_binding_the_same_parameters_again_keeps_the_state():
     opt = SGD(params, lr=0.1, momentum=0.9)
     set_grads(params, 0)
     opt.step()
-    velocity = opt.state_dict()["v.0"]
+    velocity = opt.state_dict()["v/0"]
     opt.set_parameters(params)
-    np.testing.assert_array_equal(opt.state_dict()["v.0"], velocity)
+    np.testing.assert_array_equal(opt.state_dict()["v/0"], velocity)
     opt.set_parameters(tensors((2,), (3,), seed=1))
-    np.testing.assert_array_equal(opt.state_dict()["v.0"], 0.0)
+    np.testing.assert_array_equal(opt.state_dict()["v/0"], 0.0)
 
 
 @pytest.mark.parametrize("opt_class", ALL)
@@ -194,18 +209,20 @@ def test_state_dict_round_trip_resumes_identically(opt_class):
 def test_load_state_dict_reports_what_does_not_fit():
     opt = Adam(tensors((3,), (2,)))
     state = opt.state_dict()
-    state.pop("m.1")
-    state["v.0"] = np.zeros(5)
+    state.pop("m/1")
+    state["v/0"] = np.zeros(5)
     state["extra"] = np.zeros(1)
-    with pytest.raises(ValueError, match=r"missing keys: m\.1.*unexpected keys: extra.*shape of 'v\.0'"):
+    with pytest.raises(ValueError, match=r"missing keys: m/1.*unexpected keys: extra.*shape of 'v/0'"):
         opt.load_state_dict(state)
 
 
 def test_state_dict_has_one_entry_per_parameter_and_slot():
     opt = Adam(tensors((3, 2), (2,)))
-    assert sorted(opt.state_dict()) == ["iterations", "m.0", "m.1", "steps", "v.0", "v.1"]
-    assert opt.state_dict()["m.0"].shape == (3, 2)
-    assert sorted(SGD(tensors((2,))).state_dict()) == ["iterations", "steps"]
+    assert sorted(opt.state_dict()) == [
+        "iterations/0", "iterations/1", "m/0", "m/1", "step/0", "step/1", "v/0", "v/1",
+    ]
+    assert opt.state_dict()["m/0"].shape == (3, 2)
+    assert sorted(SGD(tensors((2,))).state_dict()) == ["iterations/0", "step/0"]
 
 
 def test_get_by_name():
@@ -243,7 +260,7 @@ def test_gradient_of_the_wrong_shape_is_an_error():
     (w,) = tensors((2, 3))
     opt = SGD([w])
     w.grad = np.ones((3, 2), np.float32)
-    with pytest.raises(ValueError, match=r"SGD: parameter 0 has shape \(2, 3\) but its .grad has shape \(3, 2\)"):
+    with pytest.raises(ValueError, match=r"SGD: parameter '0' has shape \(2, 3\) but its .grad has shape \(3, 2\)"):
         opt.step()
 
 
@@ -271,7 +288,7 @@ def test_bad_hyperparameters_name_the_optimizer_and_value(make, message):
 def test_bad_parameters_and_rates_are_type_errors():
     with pytest.raises(TypeError, match="Adam: params must be an iterable of Tensors.*learning_rate="):
         Adam(0.001)
-    with pytest.raises(TypeError, match="SGD: parameter 1 is a ndarray, not a neurona Tensor"):
+    with pytest.raises(TypeError, match="SGD: parameter '1' is a ndarray, not a neurona Tensor"):
         SGD([nr.tensor([1.0], requires_grad=True), np.zeros(2)])
     with pytest.raises(TypeError, match="SGD: learning_rate must be a number"):
         SGD(lr="fast")
@@ -282,5 +299,36 @@ def test_bad_parameters_and_rates_are_type_errors():
 
 def test_repr_shows_the_config():
     assert repr(SGD(lr=0.1, momentum=0.9)) == (
-        "SGD(learning_rate=0.1, momentum=0.9, nesterov=False, weight_decay=0.0, clipnorm=None, clipvalue=None)"
+        "SGD(learning_rate=0.1, momentum=0.9, nesterov=False, weight_decay=0.0, clipnorm=None, "
+        "global_clipnorm=None, clipvalue=None)"
     )
+
+
+KERAS_3_DEFAULTS = {
+    SGD: {"learning_rate": 0.01, "momentum": 0.0, "nesterov": False},
+    RMSprop: {"learning_rate": 0.001, "rho": 0.9, "epsilon": 1e-7, "epsilon_inside_sqrt": True},
+    Adagrad: {"learning_rate": 0.001, "initial_accumulator_value": 0.1, "epsilon": 1e-7, "epsilon_inside_sqrt": True},
+    Adam: {"learning_rate": 0.001, "beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7, "epsilon_hat": True},
+    AdamW: {"learning_rate": 0.001, "beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7, "epsilon_hat": True, "weight_decay": 0.004},
+}
+
+
+@pytest.mark.parametrize("opt_class", ALL)
+def test_defaults_are_keras_3s(opt_class):
+    config = opt_class().get_config()
+    assert {key: config[key] for key in KERAS_3_DEFAULTS[opt_class]} == KERAS_3_DEFAULTS[opt_class]
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: SGD(momentum=0.9, nesterov="yes"), "SGD: nesterov must be True, False or 'course', got 'yes'"),
+        (lambda: SGD(nesterov="course"), "SGD: nesterov='course' needs a momentum > 0"),
+        (lambda: RMSprop(epsilon_inside_sqrt="False"), "RMSprop: epsilon_inside_sqrt must be True or False, got 'False'"),
+        (lambda: Adagrad(epsilon_inside_sqrt=0), "Adagrad: epsilon_inside_sqrt must be True or False, got 0"),
+        (lambda: Adam(epsilon_hat=None), "Adam: epsilon_hat must be True or False, got None"),
+    ],
+)
+def test_bad_flags_name_the_optimizer_and_value(make, message):
+    with pytest.raises((TypeError, ValueError), match=message):
+        make()

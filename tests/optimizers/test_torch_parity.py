@@ -1,10 +1,10 @@
 """Five steps of each optimizer match ``torch.optim`` to float32 tolerance.
 
-Conventions mapped: torch's RMSprop calls ρ ``alpha``; torch adds ε outside the
-square root in Adagrad and RMSprop (neurona inside, as Keras), so ε is kept
-negligible against s here; torch's Adagrad accumulator starts at its
-``initial_accumulator_value`` (0 by default, Keras's 0.1 here); Nesterov: both
-hold the look-ahead point.
+neurona's defaults are Keras 3's, so every case spells out the arguments that
+give PyTorch's formula: ε outside the root for Adagrad and RMSprop
+(``epsilon_inside_sqrt=False``), ε added to √v̂ for Adam (``epsilon_hat=False``),
+torch's ``alpha`` as ρ; ε is large in some cases so that its place shows.
+Nesterov: both hold the look-ahead point.
 """
 import numpy as np
 import pytest
@@ -13,6 +13,9 @@ import neurona as nr
 from neurona.optimizers import SGD, Adagrad, Adam, AdamW, RMSprop
 
 torch = pytest.importorskip("torch")
+
+TORCH_ADAM = {"epsilon_hat": False}
+TORCH_ROOT = {"epsilon_inside_sqrt": False}
 
 CASES = {
     "sgd": (lambda p: SGD(p, lr=0.1), lambda p: torch.optim.SGD(p, lr=0.1)),
@@ -26,32 +29,44 @@ CASES = {
         lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9, weight_decay=0.05),
     ),
     "adagrad": (
-        lambda p: Adagrad(p, lr=0.1, epsilon=1e-10, initial_accumulator_value=0.1),
-        lambda p: torch.optim.Adagrad(p, lr=0.1, eps=1e-10, initial_accumulator_value=0.1),
+        lambda p: Adagrad(p, lr=0.1, epsilon=1e-10, initial_accumulator_value=0.0, **TORCH_ROOT),
+        lambda p: torch.optim.Adagrad(p, lr=0.1, eps=1e-10),
+    ),
+    "adagrad+eps": (
+        lambda p: Adagrad(p, lr=0.1, epsilon=0.3, initial_accumulator_value=0.1, **TORCH_ROOT),
+        lambda p: torch.optim.Adagrad(p, lr=0.1, eps=0.3, initial_accumulator_value=0.1),
     ),
     "adagrad+decay": (
-        lambda p: Adagrad(p, lr=0.1, epsilon=1e-10, initial_accumulator_value=0.0, weight_decay=0.05),
+        lambda p: Adagrad(p, lr=0.1, epsilon=1e-10, initial_accumulator_value=0.0, weight_decay=0.05, **TORCH_ROOT),
         lambda p: torch.optim.Adagrad(p, lr=0.1, eps=1e-10, weight_decay=0.05),
     ),
     "rmsprop": (
-        lambda p: RMSprop(p, lr=0.01, rho=0.9, epsilon=1e-10),
-        lambda p: torch.optim.RMSprop(p, lr=0.01, alpha=0.9, eps=1e-10),
+        lambda p: RMSprop(p, lr=0.01, rho=0.99, epsilon=1e-8, **TORCH_ROOT),
+        lambda p: torch.optim.RMSprop(p, lr=0.01, alpha=0.99, eps=1e-8),
+    ),
+    "rmsprop+eps": (
+        lambda p: RMSprop(p, lr=0.01, rho=0.9, epsilon=0.3, **TORCH_ROOT),
+        lambda p: torch.optim.RMSprop(p, lr=0.01, alpha=0.9, eps=0.3),
     ),
     "rmsprop+decay": (
-        lambda p: RMSprop(p, lr=0.01, rho=0.9, epsilon=1e-10, weight_decay=0.05),
-        lambda p: torch.optim.RMSprop(p, lr=0.01, alpha=0.9, eps=1e-10, weight_decay=0.05),
+        lambda p: RMSprop(p, lr=0.01, rho=0.9, epsilon=1e-8, weight_decay=0.05, **TORCH_ROOT),
+        lambda p: torch.optim.RMSprop(p, lr=0.01, alpha=0.9, eps=1e-8, weight_decay=0.05),
     ),
     "adam": (
-        lambda p: Adam(p, lr=0.01, beta_1=0.8, beta_2=0.99, epsilon=1e-8),
+        lambda p: Adam(p, lr=0.01, beta_1=0.8, beta_2=0.99, epsilon=1e-8, **TORCH_ADAM),
         lambda p: torch.optim.Adam(p, lr=0.01, betas=(0.8, 0.99), eps=1e-8),
     ),
+    "adam+eps": (
+        lambda p: Adam(p, lr=0.01, epsilon=0.05, **TORCH_ADAM),
+        lambda p: torch.optim.Adam(p, lr=0.01, eps=0.05),
+    ),
     "adam+decay": (
-        lambda p: Adam(p, lr=0.01, weight_decay=0.1),
-        lambda p: torch.optim.Adam(p, lr=0.01, weight_decay=0.1),
+        lambda p: Adam(p, lr=0.01, epsilon=1e-8, weight_decay=0.1, **TORCH_ADAM),
+        lambda p: torch.optim.Adam(p, lr=0.01, eps=1e-8, weight_decay=0.1),
     ),
     "adamw": (
-        lambda p: AdamW(p, lr=0.01, weight_decay=0.1),
-        lambda p: torch.optim.AdamW(p, lr=0.01, weight_decay=0.1),
+        lambda p: AdamW(p, lr=0.01, epsilon=1e-8, weight_decay=0.01, **TORCH_ADAM),
+        lambda p: torch.optim.AdamW(p, lr=0.01, eps=1e-8, weight_decay=0.01),
     ),
 }
 
