@@ -57,7 +57,7 @@ def restore(model, config: dict, state: dict[str, np.ndarray] | None, path) -> N
     unknown = [name for name in names if name not in params]
     if unknown or not names:
         raise ModelFileError(f"{path}: optimizer.json names parameters the model does not have: {unknown or names}")
-    optimizer.set_parameters([params[name] for name in names])
+    optimizer.set_parameters([(name, params[name]) for name in names])
     _check_state(optimizer, state, path)
     optimizer.load_state_dict(state)
 
