@@ -67,7 +67,7 @@ class Model(Module):
             self.module = module
         self.name = name or unique_name("model" if type(self) is Model else _snake_case(type(self).__name__))
         self.optimizer = None
-        self._params_to_clear: list | None = None
+        self._bound: tuple[list, list] | None = None
         self.optimizers: dict = {}
         self.compiled: Compiled | None = None
         self.stop_training = False
@@ -143,14 +143,14 @@ class Model(Module):
 
         A custom ``train_step`` with several optimizers calls ``self.minimize(d_loss, "discriminator")``.
         """
-        for param in self._params_to_clear if self._params_to_clear is not None else self.parameters():
+        params, stepping = self._bound or (self.parameters(), list(self.optimizers.values()))
+        for param in params:
             param.grad = None
+        if not loss.requires_grad:
+            return
         loss.backward()
-        if optimizer is None:
-            for opt in self.optimizers.values():
-                opt.step()
-        else:
-            self.optimizers[optimizer].step()
+        for opt in stepping if optimizer is None else [self.optimizers[optimizer]]:
+            opt.step()
 
     def update_metrics(self, y, y_pred) -> None:
         """Feed one batch to the compiled metrics (their results go to the epoch's logs)."""
@@ -268,7 +268,7 @@ class Model(Module):
         self._setup(train, "fit")
         if validation_data is not None:
             val = self._validation(validation_data, "fit (validation_data)")
-        self._params_to_clear = optimizer_binding.bind(self, "fit")
+        self._bound = (self.parameters(), list(optimizer_binding.bind(self, "fit").values()))
         return train, val
 
     def _train_epoch(self, data: Data, batch_size: int, shuffle: bool, callbacks: CallbackList) -> dict:

@@ -8,6 +8,8 @@ have two. The key ``""`` names the whole model (as in ``named_modules()``).
 """
 from __future__ import annotations
 
+import warnings
+
 from neurona import optimizers
 from neurona.optimizers import Optimizer
 
@@ -34,24 +36,28 @@ def resolve(optimizer, model) -> dict[str, Optimizer]:
     return resolved
 
 
-def bind(model, method: str) -> list:
+def bind(model, method: str) -> dict[str, Optimizer]:
     """Give each optimizer the trainable parameters of its sub-module (the one place where binding happens).
 
-    Returns every parameter of the model, whose gradients a training step clears.
+    Returns the optimizers that have parameters to update. One whose sub-module
+    has none (all frozen) is left out with a warning, as Keras warns.
     """
     modules = dict(model.named_modules())
     owner: dict[int, str] = {}
+    active = {}
     for name, optimizer in model.optimizers.items():
         params = modules[name].trainable_parameters()
         if not params:
             where = "the model" if not name else f"sub-module '{name}'"
-            raise ValueError(f"{method}: {where} has no trainable parameters (is it frozen or not built?)")
+            warnings.warn(f"{method}: {where} has no trainable weights (frozen?); its optimizer does nothing", stacklevel=3)
+            continue
         for p in params:
             if id(p) in owner:
                 raise ValueError(f"{method}: a parameter of '{name}' is also updated by the optimizer of '{owner[id(p)]}'")
             owner[id(p)] = name
         optimizer.set_parameters(params)
+        active[name] = optimizer
     names = [n for n, p in model.named_parameters() if p.requires_grad and id(p) not in owner]
     if names:
         raise ValueError(f"{method}: no optimizer updates the trainable parameters {names}; tie one to their sub-module")
-    return model.parameters()
+    return active
