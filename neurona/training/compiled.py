@@ -107,6 +107,8 @@ class Compiled:
             total = loss(y_pred, y)
             return total if loss.weight == 1.0 else total * loss.weight
         self.terms, total = [], None
+        if isinstance(y_pred, dict):
+            y_pred = [y_pred[name] for name in self.names]
         for loss, target, pred in zip(self.outputs, y, y_pred):
             if loss is None:
                 continue
@@ -131,6 +133,8 @@ class Compiled:
                 for metric in self.metrics[0]:
                     metric.update(y, predictions)
             return
+        if isinstance(y_pred, dict):
+            y_pred = [y_pred[name] for name in self.names]
         for group, target, pred in zip(self.metrics, y, y_pred):
             for metric in group:
                 metric.update(target, pred._data)

@@ -191,7 +191,7 @@ class Model(Module):
         finally:
             for m, mode in modes:
                 m.training = mode
-        flat = list(out) if isinstance(out, (list, tuple)) else [out]
+        flat = list(out.values()) if isinstance(out, dict) else list(out) if isinstance(out, (list, tuple)) else [out]
         names = self.output_names or (["output"] if len(flat) == 1 else [f"output_{i}" for i in range(len(flat))])
         return names, [(None, *o.shape[1:]) for o in flat]
 
