@@ -308,9 +308,18 @@ class Module:
     def losses(self) -> list[Tensor]:
         """The loss terms of the latest call: those added with :meth:`add_loss` during it (activity
         regularizers included) by this module or any below it, then the trainable weights' penalties."""
+        return self._losses_of(self.modules())
+
+    def _losses_of(self, modules: list["Module"]) -> list[Tensor]:
+        """:attr:`losses`, given the list of modules below this one (training code keeps it between steps)."""
         call = self._call_id
-        added = [t for m in self.modules() if call and m._loss_call == call for t in m._losses]
-        return added + self.regularization_losses()
+        terms = [t for m in modules if call and m._loss_call == call for t in m._losses]
+        for m in modules:
+            for name, penalty in m._penalties.items():
+                param = m._parameters.get(name)
+                if param is not None and param.requires_grad:
+                    terms.append(penalty(param))
+        return terms
 
     # ---------------------------------------------------------------- modes
     def train(self, mode: bool = True) -> "Module":

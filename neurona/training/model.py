@@ -67,7 +67,7 @@ class Model(Module):
             self.module = module
         self.name = name or unique_name("model" if type(self) is Model else _snake_case(type(self).__name__))
         self.optimizer = None
-        self._bound: tuple[list, list] | None = None
+        self._bound: tuple[list, list, list] | None = None
         self.optimizers: dict = {}
         self.compiled: Compiled | None = None
         self.stop_training = False
@@ -130,7 +130,7 @@ class Model(Module):
         Override it for a custom loss; ``x`` is there for losses that need the inputs.
         """
         total = self.compiled.loss(y, y_pred) if self.compiled is not None else None
-        for term in self.losses:
+        for term in self._losses_of(self._bound[2] if self._bound else self.modules()):
             total = term if total is None else total + term
         if total is None:
             raise ValueError(
@@ -143,7 +143,7 @@ class Model(Module):
 
         A custom ``train_step`` with several optimizers calls ``self.minimize(d_loss, "discriminator")``.
         """
-        params, stepping = self._bound or (self.parameters(), list(self.optimizers.values()))
+        params, stepping, _ = self._bound or (self.parameters(), list(self.optimizers.values()), None)
         for param in params:
             param.grad = None
         if not loss.requires_grad:
@@ -268,7 +268,7 @@ class Model(Module):
         self._setup(train, "fit")
         if validation_data is not None:
             val = self._validation(validation_data, "fit (validation_data)")
-        self._bound = (self.parameters(), list(optimizer_binding.bind(self, "fit").values()))
+        self._bound = (self.parameters(), list(optimizer_binding.bind(self, "fit").values()), self.modules())
         return train, val
 
     def _train_epoch(self, data: Data, batch_size: int, shuffle: bool, callbacks: CallbackList) -> dict:
