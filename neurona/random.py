@@ -13,15 +13,20 @@ Seed = int | numpy.random.Generator | None
 
 
 def seed(value: int) -> None:
-    """Reseed the global generator.
+    """Reseed the global generator, in place.
+
+    Everything that holds the global generator (a DataLoader made before the
+    call, for instance) draws the new sequence too: the same numbers as
+    ``numpy.random.default_rng(value)``.
 
     Examples
     --------
     >>> import neurona
     >>> neurona.random.seed(0)
+    >>> float(neurona.random.get_rng().random()) == float(numpy.random.default_rng(0).random())
+    True
     """
-    global _rng
-    _rng = numpy.random.default_rng(value)
+    _rng.bit_generator.state = numpy.random.PCG64(value).state
 
 
 def get_rng() -> numpy.random.Generator:

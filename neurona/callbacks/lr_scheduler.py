@@ -9,6 +9,8 @@ from neurona.callbacks.base import Callback
 class LearningRateScheduler(Callback):
     """Call ``schedule(epoch, lr) -> new_lr`` before each epoch (epochs counted from 0).
 
+    With several optimizers (``compile(optimizer={...})``) each one is scheduled from its own rate.
+
     Examples
     --------
     >>> from neurona.callbacks import LearningRateScheduler
@@ -19,12 +21,13 @@ class LearningRateScheduler(Callback):
         self.schedule, self.verbose = schedule, verbose
 
     def on_epoch_begin(self, epoch, logs=None):
-        optimizer = self.model.optimizer
-        rate = float(self.schedule(epoch, float(optimizer.learning_rate)))
-        optimizer.learning_rate = rate
-        if self.verbose:
-            print(f"LearningRateScheduler: epoch {epoch + 1}, learning rate {rate:.6g}")
+        for optimizer in self.model.optimizers.values():
+            rate = float(self.schedule(epoch, float(optimizer.learning_rate)))
+            optimizer.learning_rate = rate
+            if self.verbose:
+                print(f"LearningRateScheduler: epoch {epoch + 1}, learning rate {rate:.6g}")
 
     def on_epoch_end(self, epoch, logs=None):
         if logs is not None:
-            logs["lr"] = float(self.model.optimizer.learning_rate)
+            for name, optimizer in self.model.optimizers.items():
+                logs[f"{name}_lr" if name else "lr"] = float(optimizer.learning_rate)

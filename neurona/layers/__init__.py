@@ -13,12 +13,14 @@ from neurona.layers.activation import ELU, Activation, LeakyReLU, PReLU, ReLU, S
 from neurona.layers.base import LAYERS, Layer, deserialize, reset_names, serialize
 from neurona.layers.dense import Dense
 from neurona.layers.dropout import Dropout
+from neurona.layers.input_layer import Input, InputLayer
 from neurona.layers.maxout import Maxout
+from neurona.layers.merging import Add, Concatenate
 from neurona.layers.normalization import BatchNormalization
 from neurona.layers.reshaping import Flatten, Reshape
 
 __all__ = [
-    "ELU", "LAYERS", "Activation", "BatchNormalization", "Dense", "Dropout", "Flatten", "Layer",
-    "LeakyReLU", "Maxout", "PReLU", "ReLU", "Reshape", "Sigmoid", "Softmax", "Tanh", "deserialize",
-    "reset_names", "serialize",
+    "ELU", "LAYERS", "Activation", "Add", "BatchNormalization", "Concatenate", "Dense", "Dropout", "Flatten",
+    "Input", "InputLayer", "Layer", "LeakyReLU", "Maxout", "PReLU", "ReLU", "Reshape", "Sigmoid", "Softmax",
+    "Tanh", "deserialize", "reset_names", "serialize",
 ]

@@ -6,6 +6,7 @@ function's default options, so training code can recognize it.
 """
 from __future__ import annotations
 
+import warnings
 from functools import partial
 from typing import Callable
 
@@ -88,29 +89,35 @@ class Tanh(Layer):
 
 
 class LeakyReLU(Layer):
-    """``x`` for positive inputs, ``alpha * x`` otherwise.
+    """``x`` for positive inputs, ``negative_slope * x`` otherwise.
 
-    The default ``alpha=0.3`` is Keras's layer's; ``neurona.functional.leaky_relu``
-    defaults to 0.2 (Keras 3's function) and PyTorch to 0.01.
+    The default ``negative_slope=0.3`` is Keras 3's layer's; ``neurona.functional.leaky_relu``
+    defaults to 0.2 (Keras 3's function) and PyTorch to 0.01. Keras 2's name ``alpha``
+    is still accepted, with a DeprecationWarning, as Keras 3 does.
 
     Examples
     --------
     >>> import neurona as nr
     >>> from neurona.layers import LeakyReLU
-    >>> LeakyReLU(alpha=0.5)(nr.tensor([[-2.0, 2.0]]))
+    >>> LeakyReLU(negative_slope=0.5)(nr.tensor([[-2.0, 2.0]]))
     tensor([[-1.,  2.]])
     """
 
-    def __init__(self, alpha: float = 0.3, **kwargs) -> None:
+    def __init__(self, negative_slope: float = 0.3, **kwargs) -> None:
+        if "alpha" in kwargs:
+            warnings.warn("LeakyReLU: 'alpha' is deprecated; use negative_slope", DeprecationWarning, stacklevel=2)
+            negative_slope = kwargs.pop("alpha")
         super().__init__(**kwargs)
-        self.alpha = float(alpha)
-        self.activation = partial(F.leaky_relu, negative_slope=self.alpha)
+        if isinstance(negative_slope, bool) or not isinstance(negative_slope, (int, float)) or negative_slope < 0:
+            raise ValueError(f"{self.name}: negative_slope must be a non-negative number, got {negative_slope!r}")
+        self.negative_slope = float(negative_slope)
+        self.activation = partial(F.leaky_relu, negative_slope=self.negative_slope)
 
     def forward(self, x):
-        return F.leaky_relu(x, self.alpha)
+        return F.leaky_relu(x, self.negative_slope)
 
     def get_config(self) -> dict:
-        return {**super().get_config(), "alpha": self.alpha}
+        return {**super().get_config(), "negative_slope": self.negative_slope}
 
 
 class ELU(Layer):
@@ -175,6 +182,8 @@ class PReLU(Layer):
     >>> layer.alpha.shape
     (2,)
     """
+
+    min_ndim = 1
 
     def __init__(self, alpha_initializer="zeros", alpha_regularizer=None, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -1,9 +1,19 @@
 """``Affine``: the weights of the layers built on ``x @ kernel + bias`` (Dense, Maxout)."""
 from __future__ import annotations
 
+import numpy as np
+
 import neurona.functional as F
 from neurona import initializers, regularizers
 from neurona.layers.base import Layer
+from neurona.tensor import Tensor
+
+
+def positive_int(owner: str, name: str, value) -> int:
+    """``value`` as an int if it is a positive integer (not a bool, not a float such as 2.7), else a ValueError."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{owner}: {name} must be a positive integer, got {value!r}")
+    return int(value)
 
 
 class Affine(Layer):
@@ -11,7 +21,10 @@ class Affine(Layer):
     and regularizers; subclasses decide what follows ``preactivation(x) = x @ kernel + bias``.
 
     ``width`` is ``units`` unless a subclass says otherwise (Maxout needs ``units * pieces``).
+    Integer or boolean inputs are cast to the kernel's dtype (as Keras computes in the layer's dtype).
     """
+
+    min_ndim = 1
 
     def __init__(
         self,
@@ -24,9 +37,7 @@ class Affine(Layer):
         **kwargs,
     ) -> None:
         super().__init__(**kwargs)
-        if int(units) < 1:
-            raise ValueError(f"{self.name}: units must be a positive integer, got {units}")
-        self.units = int(units)
+        self.units = positive_int(self.name, "units", units)
         self.use_bias = bool(use_bias)
         self.kernel_initializer = initializers.get(kernel_initializer)
         self.bias_initializer = initializers.get(bias_initializer)
@@ -49,6 +60,8 @@ class Affine(Layer):
 
     def preactivation(self, x):
         """The affine part ``x @ kernel + bias`` (the logits when a Dense ends in softmax)."""
+        if isinstance(x, Tensor) and x._data.dtype.kind != "f":
+            x = Tensor._wrap(x._data.astype(self.kernel._data.dtype))
         return F.linear(x, self.kernel, self.bias)
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:

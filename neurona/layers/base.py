@@ -75,6 +75,11 @@ class Layer(Module):
         Shorthand for ``input_shape=(input_dim,)``.
     dtype : dtype, optional
         Floating dtype of the weights; the default dtype (float32) when omitted.
+    trainable : bool
+        False freezes the layer (see :attr:`~neurona.nn.Module.trainable`).
+    activity_regularizer : str, dict or regularizer, optional
+        A penalty on the layer's output, added with :meth:`~neurona.nn.Module.add_loss`
+        at every call (L1 on a code makes a sparse autoencoder).
 
     Subclasses define ``build(input_shape)`` (create weights with :meth:`add_weight`,
     then call ``super().build(input_shape)``), ``forward(x)``,
@@ -107,9 +112,13 @@ class Layer(Module):
         input_shape: tuple | None = None,
         input_dim: int | None = None,
         dtype=None,
+        trainable: bool = True,
+        activity_regularizer=None,
     ) -> None:
         super().__init__()
         self.name = name or unique_name(_snake_case(type(self).__name__))
+        if not isinstance(self.name, str) or not self.name or "." in self.name:
+            raise ValueError(f"{type(self).__name__}: a layer name must be a non-empty string without '.', got {self.name!r}")
         if input_dim is not None:
             if input_shape is not None and tuple(input_shape) != (input_dim,):
                 raise ValueError(f"{self.name}: input_dim={input_dim} contradicts input_shape={tuple(input_shape)}")
@@ -119,6 +128,8 @@ class Layer(Module):
         self.built = False
         self.build_input_shape = None
         self._input_features = None
+        self.activity_regularizer = regularizers.get(activity_regularizer)
+        self.trainable = trainable
 
     @property
     def batch_input_shape(self) -> tuple | None:
@@ -126,21 +137,30 @@ class Layer(Module):
         return None if self.input_shape is None else (None, *self.input_shape)
 
     # ------------------------------------------------------------------ call
-    def __call__(self, inputs, *args, **kwargs):
+    min_ndim = 0
+    """The fewest axes an input may have (1 for layers that work on a feature axis)."""
+
+    def _call(self, inputs, *args, **kwargs):
         if type(inputs) is np.ndarray:
             inputs = Tensor(inputs)
         if not self.built:
             self._build_on_call(_shape_of(inputs))
-        elif self._input_features is not None and inputs.data.shape[-1] != self._input_features:
+        elif self._input_features is not None and (not inputs._data.ndim or inputs._data.shape[-1] != self._input_features):
             raise ValueError(
-                f"{self.name}: expected {self._input_features} input features, got {inputs.shape[-1]} "
-                f"(input shape {tuple(inputs.shape)})"
+                f"{self.name}: expected {self._input_features} input features, got "
+                f"{inputs.shape[-1] if inputs.ndim else 'a scalar'} (input shape {tuple(inputs.shape)})"
             )
-        if args or kwargs:
-            return self.forward(inputs, *args, **kwargs)
-        return self.forward(inputs)
+        outputs = self.forward(inputs, *args, **kwargs) if args or kwargs else self.forward(inputs)
+        if self.activity_regularizer is not None:
+            for output in outputs if isinstance(outputs, (list, tuple)) else (outputs,):
+                self.add_loss(self.activity_regularizer(output))
+        return outputs
 
     def _build_on_call(self, shape) -> None:
+        if not isinstance(shape, list) and len(shape) < self.min_ndim:
+            raise ValueError(
+                f"{self.name}: expected inputs with at least {self.min_ndim} axis (the features), got shape {tuple(shape)}"
+            )
         declared = self.input_shape
         if declared is not None and (len(shape) != len(declared) + 1 or any(
             want is not None and want != got for want, got in zip(declared, shape[1:])
@@ -184,7 +204,7 @@ class Layer(Module):
         if not trainable:
             self.register_buffer(name, np.asarray(values, dtype=dtype))
             return getattr(self, name)
-        self.register_parameter(name, Parameter(values, dtype=dtype))
+        self.register_parameter(name, Parameter(values, dtype=dtype))  # frozen layers freeze it
         penalty = regularizers.get(regularizer)
         if penalty is not None:
             self.register_penalty(name, penalty)
@@ -212,6 +232,10 @@ class Layer(Module):
             config["input_shape"] = list(self.input_shape)
         if self.dtype is not None:
             config["dtype"] = self.dtype.name
+        if not self.trainable:
+            config["trainable"] = False
+        if self.activity_regularizer is not None:
+            config["activity_regularizer"] = regularizers.serialize(self.activity_regularizer)
         return config
 
     @classmethod

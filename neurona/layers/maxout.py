@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import neurona.functional as F
-from neurona.layers.affine import Affine
+from neurona.layers.affine import Affine, positive_int
 
 
 class Maxout(Affine):
@@ -33,9 +33,7 @@ class Maxout(Affine):
 
     def __init__(self, units: int, pieces: int, **kwargs) -> None:
         super().__init__(units, **kwargs)
-        if int(pieces) < 1:
-            raise ValueError(f"{self.name}: pieces must be a positive integer, got {pieces}")
-        self.pieces = int(pieces)
+        self.pieces = positive_int(self.name, "pieces", pieces)
 
     @property
     def width(self) -> int:

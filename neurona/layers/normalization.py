@@ -29,7 +29,8 @@ class BatchNormalization(Layer):
         Penalties on ``beta`` and ``gamma``.
 
     The running variance is the biased batch variance, as in Keras (PyTorch keeps
-    the unbiased one).
+    the unbiased one). A frozen layer (``trainable = False``) runs in inference mode
+    even while training, as in Keras 3: running statistics, which it leaves as they are.
 
     Examples
     --------
@@ -86,7 +87,7 @@ class BatchNormalization(Layer):
 
     def forward(self, x):
         return batch_norm(x, self.gamma, self.beta, self.moving_mean, self.moving_variance,
-                          training=self.training, momentum=self.momentum, eps=self.epsilon)
+                          training=self.training and self.trainable, momentum=self.momentum, eps=self.epsilon)
 
     def get_config(self) -> dict:
         return {

@@ -12,8 +12,16 @@ from typing import Callable, Iterator, NamedTuple
 
 import numpy as np
 
+from neurona.nn.node import call_symbolic, is_symbolic
 from neurona.nn.parameter import Parameter
 from neurona.tensor import Tensor
+
+
+class _Calls:
+    """The outermost module calls, counted: the losses a module adds belong to the call that made them."""
+
+    depth = 0
+    count = 0
 
 
 class LoadResult(NamedTuple):
@@ -54,11 +62,29 @@ class Module:
         object.__setattr__(self, "_buffers", {})
         object.__setattr__(self, "_modules", {})
         object.__setattr__(self, "_penalties", {})
+        object.__setattr__(self, "_trainable", True)
+        object.__setattr__(self, "_losses", [])
+        object.__setattr__(self, "_loss_call", 0)
+        object.__setattr__(self, "_call_id", 0)
 
     def forward(self, *args, **kwargs):
         raise NotImplementedError(f"{type(self).__name__} must define forward()")
 
     def __call__(self, *args, **kwargs):
+        if _Calls.depth:
+            return self._call(*args, **kwargs)
+        if args and is_symbolic(args[0]):
+            return call_symbolic(self, args[0], args[1:], kwargs)
+        _Calls.count += 1
+        object.__setattr__(self, "_call_id", _Calls.count)
+        _Calls.depth = 1
+        try:
+            return self._call(*args, **kwargs)
+        finally:
+            _Calls.depth = 0
+
+    def _call(self, *args, **kwargs):
+        """What a call does inside the bookkeeping of ``__call__``; layers add building and checks."""
         return self.forward(*args, **kwargs)
 
     # ---------------------------------------------------------- registration
@@ -70,6 +96,8 @@ class Module:
                     f"{type(self).__name__}: call super().__init__() before assigning '{name}'"
                 )
         elif isinstance(value, Parameter):
+            if not self._trainable:
+                value.requires_grad = False
             self._modules.pop(name, None)
             self._buffers.pop(name, None)
             self._parameters[name] = value
@@ -219,6 +247,80 @@ class Module:
         """Every buffer array, once each."""
         return [b for _, b in self.named_buffers()]
 
+    # -------------------------------------------------------------- freezing
+    @property
+    def trainable(self) -> bool:
+        """Whether the optimizers update this module's parameters; setting it sets every sub-module.
+
+        A frozen module's parameters do not require grad, are left out of
+        :meth:`trainable_parameters` (what ``fit`` gives the optimizers) and of the
+        weight penalties in :attr:`losses`.
+
+        Examples
+        --------
+        >>> from neurona.layers import Dense
+        >>> layer = Dense(2, input_dim=3)
+        >>> layer.build((None, 3))
+        >>> layer.trainable = False
+        >>> layer.trainable_parameters(), len(layer.parameters())
+        ([], 2)
+        """
+        return self._trainable
+
+    @trainable.setter
+    def trainable(self, value: bool) -> None:
+        value = bool(value)
+        for module in self.modules():
+            object.__setattr__(module, "_trainable", value)
+            for param in module._parameters.values():
+                param.requires_grad = value
+
+    def trainable_parameters(self) -> list[Parameter]:
+        """The parameters that learn (those of modules not frozen with ``trainable = False``), once each."""
+        return [p for p in self.parameters() if p.requires_grad]
+
+    # ---------------------------------------------------------------- losses
+    def add_loss(self, loss: Tensor) -> None:
+        """Add a scalar loss term during ``forward``; :attr:`losses` collects it and ``fit`` adds it to the loss.
+
+        Examples
+        --------
+        >>> import neurona as nr
+        >>> from neurona.nn import Module
+        >>> class Sparse(Module):
+        ...     def forward(self, x):
+        ...         self.add_loss(0.1 * x.abs().sum())
+        ...         return x
+        >>> m = Sparse()
+        >>> _ = m(nr.tensor([1.0, -2.0]))
+        >>> [round(t.item(), 4) for t in m.losses]
+        [0.3]
+        """
+        if not isinstance(loss, Tensor) or loss.size != 1:
+            shape = loss.shape if isinstance(loss, Tensor) else type(loss).__name__
+            raise ValueError(f"{type(self).__name__}.add_loss: expected a one-element Tensor, got {shape}")
+        if self._loss_call != _Calls.count:
+            object.__setattr__(self, "_losses", [])
+            object.__setattr__(self, "_loss_call", _Calls.count)
+        self._losses.append(loss.reshape(()) if loss.ndim else loss)
+
+    @property
+    def losses(self) -> list[Tensor]:
+        """The loss terms of the latest call: those added with :meth:`add_loss` during it (activity
+        regularizers included) by this module or any below it, then the trainable weights' penalties."""
+        return self._losses_of(self.modules())
+
+    def _losses_of(self, modules: list["Module"]) -> list[Tensor]:
+        """:attr:`losses`, given the list of modules below this one (training code keeps it between steps)."""
+        call = self._call_id
+        terms = [t for m in modules if call and m._loss_call == call for t in m._losses]
+        for m in modules:
+            for name, penalty in m._penalties.items():
+                param = m._parameters.get(name)
+                if param is not None and param.requires_grad:
+                    terms.append(penalty(param))
+        return terms
+
     # ---------------------------------------------------------------- modes
     def train(self, mode: bool = True) -> "Module":
         """Set training mode (dropout active, batch statistics) here and below; return self.
@@ -245,12 +347,12 @@ class Module:
         return self.train(False)
 
     def zero_grad(self) -> None:
-        """Forget the gradients of every parameter (``.grad = None``)."""
+        """Forget the gradients of every parameter, frozen or not (``.grad = None``)."""
         for param in self.parameters():
             param.grad = None
 
     def regularization_losses(self) -> list[Tensor]:
-        """The penalties of every registered regularizer, computed from the current weights.
+        """The penalties of the registered regularizers of trainable weights, computed from their current values.
 
         Add their sum to the loss before ``backward()``.
 
@@ -266,7 +368,7 @@ class Module:
             penalty(module._parameters[name])
             for module in self.modules()
             for name, penalty in module._penalties.items()
-            if name in module._parameters
+            if name in module._parameters and module._parameters[name].requires_grad
         ]
 
     # ---------------------------------------------------------------- state

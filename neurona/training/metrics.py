@@ -126,8 +126,23 @@ METRICS = {
 }
 
 
+def check(metric) -> str | Metric:
+    """Validate a metric name (any case) or instance at ``compile``; return the lower-case name or the instance.
+
+    Examples
+    --------
+    >>> check("Accuracy")
+    'accuracy'
+    """
+    if isinstance(metric, Metric):
+        return metric
+    if not isinstance(metric, str) or metric.lower() not in ("accuracy", "acc", *METRICS):
+        raise ValueError(f"unknown metric {metric!r}; valid names: {sorted(['accuracy', *METRICS])} (any case), or a Metric")
+    return metric.lower()
+
+
 def get(metric, loss_name: str, output_shape: tuple, y: np.ndarray) -> Metric:
-    """Resolve a metric name or instance; ``'accuracy'`` depends on the loss and shapes.
+    """Resolve a metric name (any case) or instance; ``'accuracy'`` depends on the loss and shapes.
 
     Examples
     --------
@@ -136,6 +151,7 @@ def get(metric, loss_name: str, output_shape: tuple, y: np.ndarray) -> Metric:
     >>> type(metrics.get("accuracy", "sparse_categorical_crossentropy", (None, 10), np.array([3]))).__name__
     'SparseCategoricalAccuracy'
     """
+    metric = check(metric)
     if isinstance(metric, Metric):
         return metric
     if metric in ("accuracy", "acc"):
@@ -144,6 +160,4 @@ def get(metric, loss_name: str, output_shape: tuple, y: np.ndarray) -> Metric:
         if y.dtype.kind in "iu" and y.ndim < len(output_shape):
             return SparseCategoricalAccuracy()
         return CategoricalAccuracy()
-    if metric not in METRICS:
-        raise ValueError(f"unknown metric {metric!r}; valid names: {sorted(['accuracy', *METRICS])}")
     return METRICS[metric]()

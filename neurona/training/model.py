@@ -1,32 +1,46 @@
 """``Model``: compile / fit / evaluate / predict for any Module (the Keras-style API).
 
-The training step is the PyTorch-style loop underneath: forward, loss,
-``zero_grad``, ``backward``, ``optimizer.step()``. A final softmax or sigmoid
-followed by a crossentropy loss is trained from the logits (see
-:mod:`neurona.training.losses`); ``predict`` still returns probabilities.
+``fit`` is a loop around :meth:`Model.train_step` (Keras 3's design): one batch
+in, its logs out. The default step is the PyTorch-style loop: forward,
+:meth:`Model.compute_loss` (the compiled losses, the losses that layers added
+and the weight penalties), then :meth:`Model.minimize` (clear every gradient,
+backward, the optimizers' steps). A subclass overrides ``train_step`` for a GAN
+or anything else and keeps ``fit``'s progress bar, callbacks and History.
+
+``Model(inputs, outputs)`` builds a functional model (see
+:mod:`neurona.training.functional`); ``Model(module)`` wraps any Module.
 """
 from __future__ import annotations
 
 import math
+import time
 from typing import Callable
 
 import numpy as np
 
-from neurona import backend, optimizers
+from neurona import backend
 from neurona import random as nr_random
 from neurona.callbacks import Callback, CallbackList, History, ProgressBar
-from neurona.grad_mode import no_grad
+from neurona.grad_mode import enable_grad, no_grad
+from neurona.layers.base import _snake_case, unique_name
 from neurona.nn import Module
+from neurona.nn.node import is_symbolic
 from neurona.serialization import load_arrays, save_arrays
 from neurona.tensor import Tensor
-from neurona.training import losses, metrics
+from neurona.training import optimizer_binding
+from neurona.training.compiled import Compiled
+from neurona.training.data_adapter import Data, as_arrays, check_batch_size, check_epochs
 from neurona.training.summary import summarize
 
-SPARSE = "sparse_categorical_crossentropy"
+
+def _functional_call(args: tuple, kwargs: dict) -> bool:
+    first = args[0] if args else kwargs.get("inputs")
+    return "outputs" in kwargs or len(args) > 1 or (first is not None and (
+        is_symbolic(first) or (isinstance(first, dict) and first and is_symbolic(list(first.values())))))
 
 
 class Model(Module):
-    """A trainable model: wraps ``module`` (any Module), or is subclassed with a ``forward``.
+    """A trainable model: ``Model(inputs, outputs)``, ``Model(module)``, or a subclass with a ``forward``.
 
     Examples
     --------
@@ -40,11 +54,22 @@ class Model(Module):
     ['loss']
     """
 
-    def __init__(self, module: Module | None = None) -> None:
+    def __new__(cls, *args, **kwargs):
+        if cls is Model and _functional_call(args, kwargs):
+            from neurona.training.functional import Functional
+
+            return super().__new__(Functional)
+        return super().__new__(cls)
+
+    def __init__(self, module: Module | None = None, name: str | None = None) -> None:
         super().__init__()
         if module is not None:
             self.module = module
+        self.name = name or unique_name("model" if type(self) is Model else _snake_case(type(self).__name__))
         self.optimizer = None
+        self._bound: tuple[list, list, list] | None = None
+        self.optimizers: dict = {}
+        self.compiled: Compiled | None = None
         self.stop_training = False
 
     def forward(self, x):
@@ -53,111 +78,150 @@ class Model(Module):
         return self.module(x)
 
     # ------------------------------------------------------------- compile
-    def compile(self, optimizer="rmsprop", loss: str | Callable = "mse", metrics: list | None = None) -> None:
-        """Choose the optimizer (a name or an instance), the loss (a name or callable) and the metrics."""
-        self.optimizer = optimizers.get(optimizer)
-        self.loss_name, self.loss_fn = losses.get(loss)
-        self.metric_names = list(metrics or [])
+    def compile(self, optimizer="rmsprop", loss=None, metrics=None, loss_weights=None) -> None:
+        """Choose the optimizer(s), the loss(es) and the metrics; names are case-insensitive.
+
+        ``optimizer``: a name or an Optimizer; or several, as a dict ``{sub-module name:
+        optimizer}`` or a list aligned with the direct sub-modules (see
+        :mod:`neurona.training.optimizer_binding`); they are in ``self.optimizers``.
+        ``loss``: a name or callable ``loss(pred, target)``, None (only the losses that
+        layers add), or one per output (list or dict by output name), weighted by
+        ``loss_weights``. ``metrics``: a name, a list, or per output (list of lists, dict).
+        """
+        self.optimizers = optimizer_binding.resolve(optimizer, self)
+        self.optimizer = self.optimizers.get("") if len(self.optimizers) == 1 else None
+        self.compiled = Compiled(loss, loss_weights, metrics)
 
     def _require_compiled(self, method: str) -> None:
-        if self.optimizer is None:
+        if self.compiled is None:
             raise RuntimeError(f"{method}: call compile(optimizer, loss) before {method}()")
 
-    def final_activation(self) -> tuple[Callable, Callable] | None:
-        """``(logits_of, activation)`` when the output is ``activation(logits_of(x))``, else None.
+    # ---------------------------------------------------------------- steps
+    def train_step(self, data: tuple) -> dict:
+        """One training step on a batch ``data = (x, y)`` (``y`` None without targets); return its logs.
 
-        Subclasses that end in an activation override this so that crossentropy
-        losses are computed from the logits.
+        ``fit`` reports each returned value averaged over the epoch's batches, and
+        the compiled metrics (which :meth:`update_metrics` feeds).
         """
-        return None
+        x, y = data
+        y_pred = self(x)
+        loss = self.compute_loss(x, y, y_pred)
+        self.minimize(loss)
+        self.update_metrics(y, y_pred)
+        return self.compiled.loss_logs(loss)
+
+    def test_step(self, data: tuple) -> dict:
+        """The loss and metrics of a batch ``(x, y)``, without training (``evaluate`` and validation call it).
+
+        The graph is recorded (never walked) so that a crossentropy after a softmax
+        or sigmoid is computed from the logits, as in training.
+        """
+        x, y = data
+        with enable_grad():
+            y_pred = self(x)
+            loss = self.compute_loss(x, y, y_pred)
+        self.update_metrics(y, y_pred)
+        return self.compiled.loss_logs(loss)
+
+    def compute_loss(self, x=None, y=None, y_pred=None) -> Tensor:
+        """The loss to minimize: the compiled losses of ``y_pred`` against ``y`` (weighted per output),
+        plus :attr:`losses` (terms that layers added in the latest call, and weight penalties).
+
+        Override it for a custom loss; ``x`` is there for losses that need the inputs.
+        """
+        total = self.compiled.loss(y, y_pred) if self.compiled is not None else None
+        for term in self._losses_of(self._bound[2] if self._bound else self.modules()):
+            total = term if total is None else total + term
+        if total is None:
+            raise ValueError(
+                f"{self.name}: there is no loss to minimize; compile(loss=...) or add losses with add_loss() in forward"
+            )
+        return total
+
+    def minimize(self, loss: Tensor, optimizer: str | None = None) -> None:
+        """Clear every gradient of the model, backpropagate ``loss``, and step the optimizers (or the one named).
+
+        A custom ``train_step`` with several optimizers calls ``self.minimize(d_loss, "discriminator")``.
+        """
+        params, stepping, _ = self._bound or (self.parameters(), list(self.optimizers.values()), None)
+        for param in params:
+            param.grad = None
+        if not loss.requires_grad:
+            return
+        loss.backward()
+        for opt in stepping if optimizer is None else [self.optimizers[optimizer]]:
+            opt.step()
+
+    def update_metrics(self, y, y_pred) -> None:
+        """Feed one batch to the compiled metrics (their results go to the epoch's logs)."""
+        self.compiled.update_metrics(y, y_pred)
+
+    def reset_metrics(self) -> None:
+        """Start the compiled metrics afresh (``fit`` does it at each epoch)."""
+        if self.compiled is not None:
+            self.compiled.reset_metrics()
 
     # ---------------------------------------------------------------- data
-    def _prepare(self, x, y, method: str) -> tuple[np.ndarray, np.ndarray | None]:
-        x = x.data if isinstance(x, Tensor) else np.asarray(x)
-        if x.dtype != backend.get_default_dtype():
-            x = x.astype(backend.get_default_dtype())
-        if x.ndim == 0 or len(x) == 0:
-            raise ValueError(f"{method}: x is empty (shape {x.shape})")
-        bad = np.isnan(x.reshape(len(x), -1)).any(axis=1)
-        if bad.any():
-            raise ValueError(f"{method}: x contains NaN (first at sample {int(np.argmax(bad))}); clean or impute it first")
-        if y is None:
-            return x, None
-        y = y.data if isinstance(y, Tensor) else np.asarray(y)
-        if len(x) != len(y):
-            raise ValueError(f"{method}: x has {len(x)} samples but y has {len(y)}; they must match")
-        return x, y
+    @property
+    def input_names(self) -> list[str] | None:
+        """The names of the declared inputs (functional models), else None."""
+        return None
 
-    def _shape_targets(self, y: np.ndarray, output_shape: tuple, method: str) -> np.ndarray:
-        """Targets in the form a named loss expects: integer labels for sparse losses, else the output's shape.
+    @property
+    def output_names(self) -> list[str] | None:
+        """The names of the outputs (functional models), else None."""
+        return None
 
-        Targets of a custom loss callable are passed as they are (floats in the default dtype);
-        those of the other named losses become floats of the default dtype.
-        """
-        if self.loss_name == SPARSE:
-            if y.ndim == len(output_shape) and y.shape[-1] == 1:
-                y = y.reshape(len(y))
-            if y.dtype.kind == "f":
-                if not np.all(y == np.round(y)):
-                    raise ValueError(f"{method}: {SPARSE} needs integer class labels, got non-integer values")
-                y = y.astype(np.int64)
-            return y
-        if self.loss_name not in losses.LOSSES:
-            return y.astype(backend.get_default_dtype(), copy=False) if y.dtype.kind == "f" else y
-        y = y.astype(backend.get_default_dtype(), copy=False)
-        if y.ndim == len(output_shape) - 1 and output_shape[-1] == 1:
-            y = y.reshape(len(y), 1)
-        if y.shape[1:] != tuple(output_shape[1:]):
+    def _input_dtypes(self) -> list | None:
+        return None
+
+    def _adapt(self, x, y, method: str) -> Data:
+        xs = as_arrays(x, self.input_names, "x", method, self._input_dtypes())
+        ys = None if y is None else as_arrays(y, self.output_names, "y", method)
+        return Data(xs, ys, method)
+
+    def _outputs_of(self, data: Data) -> tuple[list[str], list[tuple]]:
+        """Output names and shapes, from a run on the first sample (this also builds lazy layers)."""
+        x, _, _ = data.rows(slice(0, 1))
+        modes = [(m, m.training) for m in self.modules()]
+        self.eval()
+        try:
+            with no_grad():
+                out = self(x)
+        finally:
+            for m, mode in modes:
+                m.training = mode
+        flat = list(out.values()) if isinstance(out, dict) else list(out) if isinstance(out, (list, tuple)) else [out]
+        names = self.output_names or (["output"] if len(flat) == 1 else [f"output_{i}" for i in range(len(flat))])
+        return names, [(None, *o.shape[1:]) for o in flat]
+
+    def _setup(self, data: Data, method: str) -> None:
+        """Match the compiled losses and metrics with the outputs, and prepare the targets."""
+        if type(self).forward is Model.forward and "module" not in self._modules:
+            names, shapes = [], []
+        else:
+            names, shapes = self._outputs_of(data)
+        self._output_shapes = shapes
+        if names:
+            data.ys = self.compiled.setup(names, shapes, data.ys, method)
+
+    def _validation(self, validation_data, method: str) -> Data:
+        if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
             raise ValueError(
-                f"{method}: targets of shape {y.shape} do not match the model's output shape "
-                f"{(None, *output_shape[1:])} for loss {self.loss_name!r}"
+                f"{method}: validation_data must be a tuple (x_val, y_val), got "
+                f"{type(validation_data).__name__}{'' if not isinstance(validation_data, (tuple, list)) else f' of length {len(validation_data)}'}"
             )
-        return y
+        data = self._adapt(*validation_data, method)
+        if data.ys is not None and self.compiled.outputs:
+            data.ys = self.compiled.prepare_targets(data.ys, self._output_shapes, method)
+        return data
 
-    def _setup(self, x: np.ndarray, y: np.ndarray, method: str) -> np.ndarray:
-        """Build the model on one sample, bind the optimizer, and shape the targets."""
-        output_shape = self._probe(x[:1])
-        self.optimizer.set_parameters(self.named_parameters())
-        head = self.final_activation()
-        self._logits_of = None
-        if head is not None and (self.loss_name, head[1]) in losses.FROM_LOGITS:
-            self._logits_of, self._activation = head
-            self._train_loss = losses.FROM_LOGITS[(self.loss_name, head[1])]
-        else:
-            self._train_loss = self.loss_fn
-        self._penalized = any(m._penalties for m in self.modules())
-        self._output_shape = output_shape
-        return self._shape_targets(y, output_shape, method)
-
-    # ---------------------------------------------------------------- steps
-    def _loss_and_output(self, xb: np.ndarray, yb: np.ndarray) -> tuple[Tensor, Tensor]:
-        inputs = Tensor._wrap(xb)
-        if self._logits_of is not None:
-            logits = self._logits_of(inputs)
-            loss = self._train_loss(logits, yb)
-            output = logits
-        else:
-            output = self(inputs)
-            loss = self._train_loss(output, yb)
-        if self._penalized:
-            for penalty in self.regularization_losses():
-                loss = loss + penalty
-        return loss, output
-
-    def _predictions(self, output: Tensor) -> np.ndarray:
-        if self._logits_of is None:
-            return output.data
-        with no_grad():
-            return self._activation(output).data
-
-    def _new_metrics(self, y: np.ndarray) -> list:
-        return [metrics.get(m, self.loss_name, self._output_shape, y) for m in self.metric_names]
-
+    # ------------------------------------------------------------------ fit
     def fit(
         self,
-        x,
-        y,
-        batch_size: int = 32,
+        x=None,
+        y=None,
+        batch_size: int | None = None,
         epochs: int = 1,
         verbose: int = 1,
         callbacks: list[Callback] | None = None,
@@ -166,103 +230,93 @@ class Model(Module):
         shuffle: bool = True,
         initial_epoch: int = 0,
     ) -> History:
-        """Train on mini-batches for ``epochs`` epochs; return the :class:`History` of losses and metrics.
+        """Train on mini-batches (32 by default) for epochs ``initial_epoch .. epochs-1``; return the History.
 
-        ``validation_split`` holds out the last fraction of the data (before shuffling)
-        as validation data, as Keras does; ``validation_data=(x_val, y_val)`` gives it explicitly.
+        ``x`` / ``y``: arrays, lists of arrays or dicts by input / output name.
+        ``validation_split`` holds out the last fraction of the data (before
+        shuffling), as Keras does; ``validation_data=(x_val, y_val)`` gives it
+        explicitly. ``epochs=0`` checks the data and trains nothing (an empty History).
         """
         self._require_compiled("fit")
-        if batch_size < 1:
-            raise ValueError(f"fit: batch_size must be a positive integer, got {batch_size}")
-        x, y = self._prepare(x, y, "fit")
-        if validation_data is None and validation_split:
-            if not 0.0 < validation_split < 1.0:
-                raise ValueError(f"fit: validation_split must be in (0, 1), got {validation_split}")
-            cut = int(len(x) * (1.0 - validation_split))
-            x, y, validation_data = x[:cut], y[:cut], (x[cut:], y[cut:])
-        y = self._setup(x, y, "fit")
-        if validation_data is not None:
-            x_val, y_val = self._prepare(*validation_data, "fit (validation_data)")
-            y_val = self._shape_targets(y_val, self._output_shape, "fit (validation_data)")
-        train_metrics = self._new_metrics(y)
-
-        n = len(x)
-        steps = math.ceil(n / batch_size)
+        batch_size = check_batch_size(batch_size, "fit")
+        check_epochs(epochs, initial_epoch)
+        train, val = self._fit_data(x, y, validation_split, validation_data)
         history = History()
-        shown = [ProgressBar(verbose, epochs, steps)] if verbose else []
+        if not epochs:
+            return history
+        shown = [ProgressBar(verbose, epochs, math.ceil(train.n / batch_size))] if verbose else []
         callback_list = CallbackList([*(callbacks or []), history, *shown], self)
-        per_batch = callback_list.wants_batch_end
-        rng = nr_random.get_rng()
         self.stop_training = False
         logs: dict = {}
         callback_list.on_train_begin(logs)
         for epoch in range(initial_epoch, epochs):
             callback_list.on_epoch_begin(epoch, logs)
-            self.train()
-            for metric in train_metrics:
-                metric.reset()
-            order = rng.permutation(n) if shuffle else None
-            loss_sum, seen = 0.0, 0
-            for batch, start in enumerate(range(0, n, batch_size)):
-                if order is None:
-                    xb, yb = x[start : start + batch_size], y[start : start + batch_size]
-                else:
-                    index = order[start : start + batch_size]
-                    xb, yb = x.take(index, axis=0), y.take(index, axis=0)
-                loss, output = self._loss_and_output(xb, yb)
-                self.optimizer.zero_grad()
-                loss.backward()
-                self.optimizer.step()
-                loss_sum += float(loss.data) * len(xb)
-                seen += len(xb)
-                if train_metrics:
-                    predictions = self._predictions(output)
-                    for metric in train_metrics:
-                        metric.update(yb, predictions)
-                if per_batch:
-                    callback_list.on_train_batch_end(batch, self._logs(loss_sum / seen, train_metrics))
-                    if self.stop_training:
-                        break
-            logs = self._logs(loss_sum / seen, train_metrics)
-            if validation_data is not None:
-                scores = self._evaluate_prepared(x_val, y_val, batch_size)
-                logs.update({f"val_{name}": value for name, value in scores.items()})
+            logs = self._train_epoch(train, batch_size, shuffle, callback_list)
+            if val is not None:
+                logs.update({f"val_{key}": value for key, value in self._evaluate_data(val, batch_size).items()})
             callback_list.on_epoch_end(epoch, logs)
             if self.stop_training:
                 break
         callback_list.on_train_end(logs)
         return history
 
-    @staticmethod
-    def _logs(loss: float, metric_list: list) -> dict:
-        logs = {"loss": loss}
-        for metric in metric_list:
-            logs[metric.name] = metric.result()
+    def _fit_data(self, x, y, validation_split, validation_data) -> tuple[Data, Data | None]:
+        """Check the data, split off validation rows, build the model and bind the optimizers."""
+        train, val = self._adapt(x, y, "fit"), None
+        if validation_data is None and validation_split:
+            train, val = train.split(validation_split)
+        self._setup(train, "fit")
+        if validation_data is not None:
+            val = self._validation(validation_data, "fit (validation_data)")
+        self._bound = (self.parameters(), list(optimizer_binding.bind(self, "fit").values()), self.modules())
+        return train, val
+
+    def _train_epoch(self, data: Data, batch_size: int, shuffle: bool, callbacks: CallbackList) -> dict:
+        """One pass over ``data`` in batches; the epoch's logs (batch logs averaged, then the metrics)."""
+        self.train()
+        self.reset_metrics()
+        order = nr_random.get_rng().permutation(data.n) if shuffle else None
+        totals: dict = {}
+        seen = 0
+        for batch, (x, y, count) in enumerate(data.batches(batch_size, order)):
+            logs = self.train_step((x, y))
+            seen += count
+            for key, value in logs.items():
+                totals[key] = totals.get(key, 0.0) + float(value) * count
+            if callbacks.wants_batch_end:
+                callbacks.on_train_batch_end(batch, self._logs(totals, seen))
+                if self.stop_training:
+                    break
+        return self._logs(totals, seen)
+
+    def _logs(self, totals: dict, seen: int) -> dict:
+        logs = {key: value / seen for key, value in totals.items()}
+        if self.compiled is not None:
+            logs.update(self.compiled.metric_logs())
         return logs
 
-    def _evaluate_prepared(self, x: np.ndarray, y: np.ndarray, batch_size: int) -> dict:
+    # ------------------------------------------------------ evaluate, predict
+    def _evaluate_data(self, data: Data, batch_size: int) -> dict:
         was_training = self.training
         self.eval()
-        metric_list = self._new_metrics(y)
-        loss_sum = 0.0
-        with no_grad():
-            for start in range(0, len(x), batch_size):
-                xb, yb = x[start : start + batch_size], y[start : start + batch_size]
-                loss, output = self._loss_and_output(xb, yb)
-                loss_sum += float(loss.data) * len(xb)
-                if metric_list:
-                    predictions = self._predictions(output)
-                    for metric in metric_list:
-                        metric.update(yb, predictions)
+        self.reset_metrics()
+        totals: dict = {}
+        for x, y, count in data.batches(batch_size):
+            for key, value in self.test_step((x, y)).items():
+                totals[key] = totals.get(key, 0.0) + float(value) * count
         self.train(was_training)
-        return self._logs(loss_sum / len(x), metric_list)
+        return self._logs(totals, data.n)
 
-    def evaluate(self, x, y, batch_size: int = 32, verbose: int = 0, return_dict: bool = False):
-        """Return the loss (and the metrics, as a list ``[loss, *metrics]`` or a dict) on ``(x, y)``."""
+    def evaluate(self, x=None, y=None, batch_size: int | None = None, verbose: int = 0, return_dict: bool = False):
+        """Return the loss (and the metrics, as a list ``[loss, *metrics]`` or a dict) on ``(x, y)``.
+
+        Evaluating leaves the optimizers as they are (nothing is bound or reset).
+        """
         self._require_compiled("evaluate")
-        x, y = self._prepare(x, y, "evaluate")
-        y = self._setup(x, y, "evaluate")
-        scores = self._evaluate_prepared(x, y, batch_size)
+        batch_size = check_batch_size(batch_size, "evaluate")
+        data = self._adapt(x, y, "evaluate")
+        self._setup(data, "evaluate")
+        scores = self._evaluate_data(data, batch_size)
         if verbose:
             print(" - ".join(f"{k}: {v:.4f}" for k, v in scores.items()))
         if return_dict:
@@ -270,15 +324,32 @@ class Model(Module):
         values = list(scores.values())
         return values[0] if len(values) == 1 else values
 
-    def predict(self, x, batch_size: int = 32) -> np.ndarray:
-        """Return the model's outputs (probabilities after a final softmax/sigmoid) as a NumPy array."""
-        x, _ = self._prepare(x, None, "predict")
+    def predict(self, x, batch_size: int | None = None, verbose: int = 0):
+        """The model's outputs (probabilities after a final softmax/sigmoid) as NumPy arrays.
+
+        One array, or a list (a dict for a functional model with named outputs) for several outputs.
+        ``verbose`` prints how many samples were predicted, in how long.
+        """
+        batch_size = check_batch_size(batch_size, "predict")
+        data = self._adapt(x, None, "predict")
+        start = time.perf_counter()
         was_training = self.training
         self.eval()
         with no_grad():
-            outputs = [self(Tensor._wrap(x[start : start + batch_size])).data for start in range(0, len(x), batch_size)]
+            batches = [self(x_batch) for x_batch, _, _ in data.batches(batch_size)]
         self.train(was_training)
-        return np.concatenate(outputs)
+        if verbose:
+            print(f"predict: {data.n} samples in {math.ceil(data.n / batch_size)} batches - {time.perf_counter() - start:.2f}s")
+        return self._concatenate(batches)
+
+    @staticmethod
+    def _concatenate(batches: list):
+        first = batches[0]
+        if isinstance(first, dict):
+            return {key: np.concatenate([b[key].data for b in batches]) for key in first}
+        if isinstance(first, (list, tuple)):
+            return [np.concatenate([b[i].data for b in batches]) for i in range(len(first))]
+        return np.concatenate([b.data for b in batches])
 
     # -------------------------------------------------------------- weights
     def get_weights(self) -> list[np.ndarray]:
@@ -304,22 +375,26 @@ class Model(Module):
         if input_shape is None:
             return
         shape = tuple(1 if n is None else n for n in input_shape)
-        self._probe(np.zeros(shape, dtype=backend.get_default_dtype()))
-
-    def _probe(self, sample: np.ndarray) -> tuple:
-        """Call the model on ``sample`` in eval mode, recording no graph (this builds lazy layers); return the output shape."""
-        was_training = self.training
-        self.eval()
-        with no_grad():
-            shape = self(Tensor(sample)).shape
-        self.train(was_training)
-        return shape
+        self._outputs_of(Data([np.zeros(shape, dtype=backend.get_default_dtype())], None, "build"))
 
     def load_weights(self, path) -> None:
         """Load weights saved by :meth:`save_weights` (building the model first if it can; names and shapes must match)."""
         self.build()
         self.load_state_dict(load_arrays(path))
 
+    def get_config(self) -> dict:
+        """Sequential and functional models have configs; a subclassed model is rebuilt by its own code."""
+        raise NotImplementedError(f"{type(self).__name__}: a subclassed model has no config; define get_config()")
+
+    @classmethod
+    def from_config(cls, config: dict) -> "Model":
+        """``Model.from_config`` rebuilds a functional model from its ``get_config()``."""
+        if cls is not Model:
+            raise NotImplementedError(f"{cls.__name__}: a subclassed model has no config; define from_config()")
+        from neurona.training.functional import Functional
+
+        return Functional.from_config(config)
+
     def summary(self, print_fn: Callable[[str], None] = print) -> None:
-        """Print a table of layers, output shapes and parameter counts."""
+        """Print a table of layers, output shapes and parameter counts (trainable and not)."""
         print_fn(summarize(self))

@@ -1,11 +1,10 @@
 """``Sequential``: a Model that is a list of layers, each feeding the next."""
 from __future__ import annotations
 
-from typing import Callable
-
-from neurona.layers.base import LAYERS, deserialize, serialize
+from neurona.layers.base import LAYERS
 from neurona.nn import Module
 from neurona.training.model import Model
+from neurona.training.serialize import deserialize_module, serialize_module
 from neurona.training.summary import count_weights
 
 
@@ -26,8 +25,7 @@ class Sequential(Model):
     """
 
     def __init__(self, layers: list[Module] | None = None, name: str | None = None) -> None:
-        super().__init__()
-        self.name = name or "sequential"
+        super().__init__(name=name)
         self.layers: list[Module] = []
         for layer in layers or []:
             self.add(layer)
@@ -38,15 +36,6 @@ class Sequential(Model):
             raise TypeError(f"Sequential.add: expected a layer (a Module), got {type(layer).__name__}")
         self.add_module(str(len(self.layers)), layer)
         self.layers.append(layer)
-
-    def get_config(self) -> dict:
-        """The name and every layer's ``{"class_name", "config"}``; :meth:`from_config` reverses it."""
-        return {"name": self.name, "layers": [serialize(layer) for layer in self.layers]}
-
-    @classmethod
-    def from_config(cls, config: dict) -> "Sequential":
-        """A new, unbuilt Sequential of the layers in :meth:`get_config`."""
-        return cls([deserialize(layer) for layer in config.get("layers", [])], name=config.get("name"))
 
     def forward(self, x):
         for layer in self.layers:
@@ -80,24 +69,19 @@ class Sequential(Model):
         self.build()
         return count_weights(self)
 
-    def final_activation(self) -> tuple[Callable, Callable] | None:
-        """Split off a final activation: the last layer's own, or a trailing activation layer."""
-        if not self.layers:
-            return None
-        *body, last = self.layers
-        activation = getattr(last, "activation", None)
-        if activation is None:
-            return None
-        if hasattr(last, "preactivation"):
-            head = last.preactivation
-        elif not last._parameters:
-            head = None
-        else:
-            return None
+    def get_config(self) -> dict:
+        """``{'name': ..., 'layers': [each layer serialized]}`` (Keras's form); :meth:`from_config` reverses it.
 
-        def logits_of(x):
-            for layer in body:
-                x = layer(x)
-            return x if head is None else head(x)
+        Examples
+        --------
+        >>> from neurona.layers import Dense
+        >>> config = Sequential([Dense(2, input_dim=3, name="out")], name="net").get_config()
+        >>> config["name"], [layer["config"]["name"] for layer in config["layers"]]
+        ('net', ['out'])
+        """
+        return {"name": self.name, "layers": [serialize_module(layer) for layer in self.layers]}
 
-        return logits_of, activation
+    @classmethod
+    def from_config(cls, config: dict) -> "Sequential":
+        """A new, unbuilt Sequential from :meth:`get_config`."""
+        return cls([deserialize_module(layer) for layer in config.get("layers", [])], name=config.get("name"))

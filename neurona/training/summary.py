@@ -1,22 +1,39 @@
-"""The table that ``Model.summary()`` prints: layers, output shapes and parameter counts."""
+"""The table that ``Model.summary()`` prints: layers, output shapes, parameter counts, connections.
+
+As in Keras, trainable parameters are those that learn; non-trainable ones are
+frozen parameters (``trainable = False``) and buffers such as batch-norm statistics.
+A weight shared by several layers is counted once in the totals.
+"""
 from __future__ import annotations
 
 import numpy as np
 
 
 def _count(module) -> tuple[int, int]:
-    """Trainable (parameters) and non-trainable (buffers) element counts of ``module``."""
-    trainable = sum(p.data.size for p in module.parameters())
-    fixed = sum(np.size(b) for _, m in module.named_modules() for b in m._buffers.values())
-    return trainable, fixed
+    """Trainable and non-trainable element counts of ``module``."""
+    params = module.parameters()
+    trainable = sum(p.data.size for p in params if p.requires_grad)
+    frozen = sum(p.data.size for p in params if not p.requires_grad)
+    return trainable, frozen + sum(np.size(b) for b in module.buffers())
 
 
 def count_weights(module) -> int:
-    """All weights of ``module``: parameters and buffers (such as batch-norm statistics)."""
+    """All weights of ``module``: parameters, trainable or not, and buffers (such as batch-norm statistics)."""
     return sum(_count(module))
 
 
-def _rows(model) -> list[tuple[str, str, int]]:
+def _rows(model) -> list[tuple[str, ...]]:
+    connections = getattr(model, "connections", None)
+    if connections is not None:
+        rows, seen = [], {}
+        for layer, shape, refs in connections():
+            if id(layer) in seen:
+                seen[id(layer)][3].extend(refs)
+                continue
+            row = (f"{layer.name} ({type(layer).__name__})", str(shape), count_weights(layer), list(refs))
+            seen[id(layer)] = row
+            rows.append(row)
+        return [(name, shape, count, ", ".join(refs) or "-") for name, shape, count, refs in rows]
     layers = getattr(model, "layers", None)
     if layers is None:
         return [(f"{name} ({type(m).__name__})", "?", count_weights(m)) for name, m in model._modules.items()]
@@ -36,10 +53,14 @@ def summarize(model) -> str:
     """
     rows = _rows(model)
     trainable, fixed = _count(model)
-    widths = [max(len("Layer (type)"), *(len(r[0]) for r in rows)), max(len("Output Shape"), *(len(r[1]) for r in rows)), 12]
-    rule = "=" * (sum(widths) + 4)
-    lines = [f'Model: "{getattr(model, "name", type(model).__name__)}"', rule,
-             f"{'Layer (type)':<{widths[0]}}  {'Output Shape':<{widths[1]}}  {'Param #':>{widths[2]}}", rule]
-    lines += [f"{name:<{widths[0]}}  {shape:<{widths[1]}}  {count:>{widths[2]},}" for name, shape, count in rows]
+    heads = ["Layer (type)", "Output Shape", "Param #", "Connected to"][: len(rows[0]) if rows else 3]
+    widths = [max(len(head), *(len(str(r[i])) + (i == 2) * 3 for r in rows)) for i, head in enumerate(heads)]
+    rule = "=" * (sum(widths) + 2 * (len(widths) - 1))
+
+    def line(cells) -> str:
+        return "  ".join(f"{c:>{w},}" if isinstance(c, int) else f"{c:<{w}}" for c, w in zip(cells, widths)).rstrip()
+
+    lines = [f'Model: "{getattr(model, "name", type(model).__name__)}"', rule, line(heads), rule]
+    lines += [line(row) for row in rows]
     lines += [rule, f"Total params: {trainable + fixed:,}", f"Trainable params: {trainable:,}", f"Non-trainable params: {fixed:,}"]
     return "\n".join(lines)

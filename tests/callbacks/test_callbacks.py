@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 import neurona as nr
+import neurona.models
 from neurona.callbacks import (
     Callback,
     Convergence,
@@ -109,6 +110,22 @@ def test_learning_rate_scheduler_sets_the_rate_each_epoch():
     history = model.fit(x, y, epochs=3, verbose=0, callbacks=[LearningRateScheduler(lambda epoch, lr: 0.1 / (epoch + 1))])
     assert history.history["lr"] == pytest.approx([0.1, 0.05, 0.1 / 3])
     assert model.optimizer.learning_rate == pytest.approx(0.1 / 3)
+
+
+def test_learning_rate_scheduler_schedules_each_of_several_optimizers():
+    class Two(nr.models.Model):
+        def __init__(self):
+            super().__init__()
+            self.a, self.b = Dense(2, input_dim=3), Dense(1)
+
+        def forward(self, x):
+            return self.b(self.a(x))
+
+    x, y = data()
+    model = Two()
+    model.compile(optimizer={"a": nr.optimizers.SGD(learning_rate=0.1), "b": nr.optimizers.SGD(learning_rate=0.01)}, loss="mse")
+    history = model.fit(x, y, epochs=2, verbose=0, callbacks=[LearningRateScheduler(lambda epoch, lr: lr / 2)])
+    assert history.history["a_lr"] == pytest.approx([0.05, 0.025]) and history.history["b_lr"] == pytest.approx([0.005, 0.0025])
 
 
 def test_csv_logger_writes_one_row_per_epoch(tmp_path):

@@ -51,3 +51,22 @@ def test_errors():
         DataLoader(np.arange(5), batch_size=0)
     with pytest.raises(ValueError, match="at least one array"):
         DataLoader()
+
+
+def test_a_loader_made_before_seeding_follows_the_seed():
+    import neurona as nr
+    from neurona.layers import Dropout
+
+    loader = DataLoader(np.arange(50), batch_size=50, shuffle=True)
+    dropout = Dropout(0.5)
+
+    def draws():
+        nr.random.seed(3)
+        (order,) = next(iter(loader))
+        return order, dropout(nr.tensor(np.ones(20))).numpy()
+
+    (first, mask_a), (second, mask_b) = draws(), draws()
+    np.testing.assert_array_equal(first, second)
+    np.testing.assert_array_equal(mask_a, mask_b)
+    nr.random.seed(3)
+    np.testing.assert_array_equal(first, np.random.default_rng(3).permutation(50))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 
 import neurona as nr
 from neurona import layers
@@ -32,10 +33,83 @@ def check_layer_gradients(layer, x: np.ndarray) -> None:
     assert nr.gradcheck(lambda inputs, *ws: call_with(layer, inputs, **dict(zip(names, ws))), x, *arrays)
 
 
-def run_layer_test(cls, init_kwargs: dict, input_shape: tuple, expected_output_shape: tuple | None = None) -> None:
-    """Shape, config round trip, build config, state_dict round trip and one training step."""
+def _inputs(shapes):
+    from neurona.layers import Input
+
+    return [Input(s[1:]) for s in shapes] if isinstance(shapes, list) else Input(shapes[1:])
+
+
+def _model(cls, init_kwargs, input_shape, head: bool = False):
+    """A functional model of one fresh layer (and a trainable Dense head when ``head``)."""
+    from neurona.models import Model
+
+    layer = cls(**init_kwargs)
+    inputs = _inputs(input_shape)
+    outputs = layer(inputs)
+    return layer, Model(inputs, layers.Dense(2)(outputs) if head else outputs)
+
+
+def _data(rng, input_shape):
+    if isinstance(input_shape, list):
+        return [rng.standard_normal(s) for s in input_shape]
+    return rng.standard_normal(input_shape)
+
+
+def check_fit_trains_every_parameter(cls, init_kwargs, input_shape) -> None:
+    """``compile``/``fit`` with a real optimizer moves every parameter of the layer."""
+    from neurona.optimizers import SGD
+
+    rng = np.random.default_rng(1)
+    layer, model = _model(cls, init_kwargs, input_shape)
+    x = _data(rng, input_shape)
+    y = rng.standard_normal(model.predict(x).shape)
+    before = {name: p.data.copy() for name, p in layer.named_parameters()}
+    model.compile(optimizer=SGD(learning_rate=0.1), loss="mse")
+    history = model.fit(x, y, batch_size=len(y), epochs=2, shuffle=False, verbose=0)
+    assert np.all(np.isfinite(history.history["loss"]))
+    for name, param in layer.named_parameters():
+        assert not np.array_equal(param.data, before[name]), f"{layer.name}: fit left '{name}' unchanged"
+
+
+def check_frozen_layer_is_bit_identical_after_fit(cls, init_kwargs, input_shape) -> None:
+    """A frozen layer (weights and buffers) does not change while the head after it trains."""
+    rng = np.random.default_rng(2)
+    layer, model = _model(cls, {**init_kwargs, "trainable": False}, input_shape, head=True)
+    assert layer.trainable_parameters() == [] and not layer.trainable
+    assert layers.deserialize(layers.serialize(layer)).trainable is False
+    x = _data(rng, input_shape)
+    y = rng.standard_normal(model.predict(x).shape)
+    frozen = layer.state_dict()
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(x, y, batch_size=2, epochs=2, verbose=0)
+    for name, array in layer.state_dict().items():
+        np.testing.assert_array_equal(array, frozen[name], err_msg=f"{layer.name}: frozen '{name}' changed")
+
+
+def check_activity_regularizer_is_added(cls, init_kwargs, input_shape) -> None:
+    """``activity_regularizer`` adds ``l1 * Σ|output|`` to ``losses``, and ``evaluate`` reports it."""
+    from neurona.optimizers import SGD
+
+    rng = np.random.default_rng(3)
+    l1 = {"class_name": "L1", "config": {"l1": 0.01}}
+    layer, model = _model(cls, {**init_kwargs, "activity_regularizer": l1}, input_shape)
+    assert layers.deserialize(json.loads(json.dumps(layers.serialize(layer)))).get_config() == layer.get_config()
+    x = _data(rng, input_shape)
+    out = model.predict(x).astype(np.float64)
+    y = rng.standard_normal(out.shape)
+    model.compile(optimizer=SGD(learning_rate=0.0), loss="mse")
+    penalties = sum(float(p.item()) for p in layer.regularization_losses())
+    expected = np.mean((out - y) ** 2) + 0.01 * np.abs(out).sum() + penalties
+    assert model.evaluate(x, y, batch_size=len(y)) == pytest.approx(expected, rel=1e-4)
+    activity = [t for t in model.losses if t.ndim == 0][0]
+    assert activity.item() == pytest.approx(0.01 * np.abs(out).sum(), rel=1e-4)
+
+
+def run_layer_test(cls, init_kwargs: dict, input_shape, expected_output_shape: tuple | None = None) -> None:
+    """Shape, config round trip, build config, state_dict round trip, training through fit, freezing, added loss."""
     rng = np.random.default_rng(0)
-    x = nr.tensor(rng.standard_normal(input_shape))
+    several = isinstance(input_shape, list)
+    x = [nr.tensor(a) for a in _data(rng, input_shape)] if several else nr.tensor(_data(rng, input_shape))
     layer = cls(**init_kwargs)
     assert not layer.built
     y = layer(x)
@@ -45,7 +119,8 @@ def run_layer_test(cls, init_kwargs: dict, input_shape: tuple, expected_output_s
     if expected_output_shape is not None:
         assert y.shape == expected_output_shape
     assert tuple(layer.compute_output_shape(input_shape)) == y.shape
-    assert tuple(layer.compute_output_shape((None, *input_shape[1:]))) == (None, *y.shape[1:])
+    unknown = [(None, *s[1:]) for s in input_shape] if several else (None, *input_shape[1:])
+    assert tuple(layer.compute_output_shape(unknown)) == (None, *y.shape[1:])
 
     # the config is JSON and rebuilds an equivalent layer
     config = json.loads(json.dumps(layer.get_config()))
@@ -73,20 +148,7 @@ def run_layer_test(cls, init_kwargs: dict, input_shape: tuple, expected_output_s
     assert layer.count_params() == sum(a.size for a in saved.values())
     assert repr(layer).startswith(cls.__name__)
 
-    # one training step changes every parameter
-    layer.train()
-    params = layer.parameters()
-    before = [p.data.copy() for p in params]
-    weights = rng.standard_normal(y.shape)
-    out = layer(x)
-    loss = (out * weights).sum()
-    for penalty in layer.regularization_losses():
-        loss = loss + penalty
-    if params:
-        loss.backward()
-    for param, old in zip(params, before):
-        assert param.grad is not None and param.grad.shape == param.shape
-        param.data -= 0.1 * param.grad
-        assert not np.array_equal(param.data, old), f"{layer.name}: a training step left a parameter unchanged"
-    layer.zero_grad()
-    assert all(p.grad is None for p in params)
+    if layer.parameters():
+        check_fit_trains_every_parameter(cls, init_kwargs, input_shape)
+    check_frozen_layer_is_bit_identical_after_fit(cls, init_kwargs, input_shape)
+    check_activity_regularizer_is_added(cls, init_kwargs, input_shape)

@@ -30,9 +30,17 @@ def test_plain_activation_layers_expose_the_registry_function(layer, fn):
 
 def test_leaky_relu_defaults_to_keras_slope():
     layer = LeakyReLU()
-    assert layer.alpha == 0.3
+    assert layer.negative_slope == 0.3 and layer.get_config()["negative_slope"] == 0.3
     np.testing.assert_allclose(layer(nr.tensor(X)).numpy(), [[-0.6, -0.15, 0.5, 3.0]], rtol=1e-6)
     np.testing.assert_array_equal(layer.activation(nr.tensor(X)).numpy(), layer(nr.tensor(X)).numpy())
+
+
+def test_leaky_relu_takes_keras_3_negative_slope_and_still_reads_alpha():
+    np.testing.assert_allclose(LeakyReLU(negative_slope=0.5)(nr.tensor([[-2.0]])).numpy(), [[-1.0]])
+    with pytest.warns(DeprecationWarning, match="negative_slope"):
+        assert LeakyReLU(alpha=0.2).negative_slope == 0.2
+    with pytest.raises(ValueError, match="leaky: negative_slope must be a non-negative number, got -1"):
+        LeakyReLU(negative_slope=-1, name="leaky")
 
 
 def test_options_bind_into_the_activation():

@@ -27,6 +27,17 @@ def test_masks_follow_the_global_seed():
     np.testing.assert_array_equal(layer(x).numpy(), first)
 
 
-def test_rate_out_of_range_names_the_layer():
-    with pytest.raises(ValueError, match="drop: rate must be in \\[0, 1\\), got 1.0"):
-        Dropout(1.0, name="drop")
+@pytest.mark.parametrize("rate", [1.5, -0.1, "0.5", None])
+def test_rate_out_of_range_names_the_layer(rate):
+    with pytest.raises(ValueError, match=r"drop: rate must be a number in \[0, 1\], got"):
+        Dropout(rate, name="drop")
+
+
+def test_rate_one_drops_everything_while_training_as_keras_allows():
+    x = nr.tensor(np.full((3, 4), np.inf), requires_grad=True)
+    layer = Dropout(1.0)
+    out = layer(x)
+    np.testing.assert_array_equal(out.numpy(), 0.0)
+    out.sum().backward()
+    np.testing.assert_array_equal(x.grad, 0.0)
+    assert layer.eval()(x) is x
