@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import string
 
-import numpy as np
 
 from neurona.callbacks.base import Callback
 from neurona.callbacks.monitor import Monitor
@@ -31,7 +30,10 @@ class ModelCheckpoint(Callback):
         self._fields = _fields(self.filepath)
 
     def on_train_begin(self, logs=None):
-        available = ["epoch", *self._logged_names()]
+        logged = self._logged_names()
+        if logged is None:
+            return
+        available = ["epoch", *logged]
         if self.save_best_only and self.watch.monitor not in available:
             raise KeyError(
                 f"ModelCheckpoint: monitor={self.watch.monitor!r} is not a quantity the model logs; "
@@ -48,14 +50,18 @@ class ModelCheckpoint(Callback):
         except (ValueError, TypeError) as error:
             raise ValueError(f"ModelCheckpoint: the path {self.filepath!r} cannot be formatted: {error}") from None
 
-    def _logged_names(self) -> list[str]:
-        """``loss``, the compiled metrics' log names, and their ``val_`` versions."""
-        from neurona.training import metrics  # the training loop imports the callbacks
+    def _logged_names(self) -> list[str] | None:
+        """``loss``, the compiled metrics' log names, and their ``val_`` versions.
+
+        None when the model's own ``train_step`` decides what it logs (a GAN's
+        ``d_loss``): then the fields are checked against each epoch's logs.
+        """
+        from neurona.training import Model  # the training loop imports the callbacks
 
         model = self.model
-        names = ["loss", *(metrics.get(m, getattr(model, "loss_name", ""), (None, 2), _PROBE).name
-                           for m in getattr(model, "metric_names", []))]
-        names = list(dict.fromkeys(names))
+        if type(model).train_step is not Model.train_step or getattr(model, "compiled", None) is None:
+            return None
+        names = model.compiled.log_names()
         return names + [f"val_{name}" for name in names]
 
     def on_epoch_end(self, epoch, logs=None):
@@ -76,8 +82,6 @@ class ModelCheckpoint(Callback):
         if self.verbose:
             print(f"ModelCheckpoint: saved weights to {path}")
 
-
-_PROBE = np.zeros((1, 2), dtype=np.float32)
 
 
 def _fields(filepath: str) -> list[str]:

@@ -55,11 +55,12 @@ def save_model(model: Module, path: str | os.PathLike, include_optimizer: bool =
         "neurona_version": __version__,
     }
     members = {CONFIG: json_bytes(config, "the model config"), WEIGHTS: safetensors_bytes(model.state_dict())}
-    optimizer = getattr(model, "optimizer", None)
-    if include_optimizer and optimizer is not None:
+    optimizers = getattr(model, "optimizers", None) or {}
+    if include_optimizer and optimizers and getattr(model, "compiled", None) is not None:
         members[OPTIMIZER] = json_bytes(compile_state.compile_config(model), "the compile config")
-        if optimizer.params:
-            members[OPTIMIZER_STATE] = safetensors_bytes(optimizer.state_dict())
+        state = {key: value for opt in optimizers.values() if opt.params for key, value in opt.state_dict().items()}
+        if state:
+            members[OPTIMIZER_STATE] = safetensors_bytes(state)
     write_archive(path, members)
 
 

@@ -18,7 +18,7 @@ Examples
 """
 from __future__ import annotations
 
-from neurona.layers.base import unique_name
+from neurona.layers.base import LAYERS, unique_name
 from neurona.layers.input_layer import InputLayer
 from neurona.nn.node import Node, SymbolicTensor
 from neurona.tensor import Tensor
@@ -65,6 +65,7 @@ def _topological(inputs: list[SymbolicTensor], outputs: list[SymbolicTensor]) ->
     return order
 
 
+@LAYERS.register
 class Functional(Model):
     """A model built with ``Model(inputs, outputs)``; the class that ``Model`` returns for symbolic arguments.
 

@@ -363,6 +363,15 @@ class Model(Module):
             raise ValueError(f"set_weights: the model has {len(keys)} weights, got {len(weights)}")
         self.load_state_dict(dict(zip(keys, weights)))
 
+    def save(self, path, include_optimizer: bool = True) -> None:
+        """Save the whole model (architecture, weights, optionally the optimizer state) to one file.
+
+        See :func:`neurona.saving.save_model`; :func:`neurona.models.load_model` reads it back.
+        """
+        from neurona.saving import save_model  # saving builds on the training classes
+
+        save_model(self, path, include_optimizer=include_optimizer)
+
     def save_weights(self, path) -> None:
         """Save the weights to an ``.npz`` file, atomically (no pickle)."""
         save_arrays(path, self.state_dict())

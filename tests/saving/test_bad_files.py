@@ -54,7 +54,7 @@ def bad_files(tmp_path, path, members) -> dict:
     kernel = "0.kernel"
     unknown = config_with(members, class_name="Sequential",
                           config={"name": "s", "layers": [{"class_name": "Conv9D", "config": {}}]})
-    wrong_optimizer = {**json.loads(members["optimizer.json"]), "optimizer": {"class_name": "Adamax", "config": {}}}
+    wrong_optimizer = {**json.loads(members["optimizer.json"]), "optimizers": {"": {"class_name": "Adamax", "config": {}}}}
     return {
         "truncated": ("truncated.neurona", "damaged or truncated zip archive"),
         "not a zip": ("text.neurona", "not a zip archive"),
@@ -91,8 +91,8 @@ def bad_files(tmp_path, path, members) -> dict:
             r"optimizer state does not fit the model: 'm/0.kernel': expected float32\(2, 3\), got float64\(2, 3\)"),
         "build config not an object": (rewrite(tmp_path / "p.neurona", members, **{"config.json": config_with(
             members, build_config=[1, 2])}), "build_config of config.json must be an object"),
-        "metrics not a list": (rewrite(tmp_path / "q.neurona", members, **{"optimizer.json": {
-            **json.loads(members["optimizer.json"]), "metrics": "accuracy"}}), "metrics must be a list of names"),
+        "metric not a name": (rewrite(tmp_path / "q.neurona", members, **{"optimizer.json": {
+            **json.loads(members["optimizer.json"]), "metrics": [5]}}), "unknown metric 5"),
         "build config of a missing layer": (rewrite(tmp_path / "o.neurona", members, **{"config.json": config_with(
             members, build_config={"7": {"input_shape": [None, 2]}})}), "builds layers the model does not have: 7"),
     }

@@ -9,7 +9,8 @@ from neurona.saving import load_model, save_model
 
 from ..layers.test_every_layer import CASES
 
-REGISTERED = [layers.LAYERS.lookup(name) for name in layers.LAYERS.names() if name != "Sequential"]
+REGISTERED = [layers.LAYERS.lookup(name) for name in layers.LAYERS.names() if name not in ("Sequential", "Functional", "InputLayer")]
+"""Models and the functional API's input placeholder are tested as models (tests/saving/test_model_file.py)."""
 
 
 def test_every_registered_layer_has_a_case():
@@ -19,6 +20,8 @@ def test_every_registered_layer_has_a_case():
 
 @pytest.mark.parametrize("cls, kwargs, input_shape, output_shape", CASES, ids=lambda v: getattr(v, "__name__", None))
 def test_layer_round_trips_through_a_model_file(tmp_path, cls, kwargs, input_shape, output_shape):
+    if isinstance(input_shape, list):
+        pytest.skip("a layer of several inputs cannot stand in a Sequential: test_model_file saves one in a functional model")
     neurona.random.seed(0)
     x = np.random.default_rng(0).standard_normal(input_shape)
     model = Sequential([cls(**kwargs)])

@@ -65,7 +65,7 @@ def test_the_loaded_model_has_the_same_architecture_weights_and_compile_settings
     assert type(again) is Sequential and again.get_config() == model.get_config()
     assert_same_state(again, model)
     assert again.optimizer.get_config() == model.optimizer.get_config()
-    assert (again.loss_name, again.metric_names) == ("categorical_crossentropy", ["accuracy"])
+    assert (again.compiled.loss_spec, again.compiled.metric_spec) == ("categorical_crossentropy", ["accuracy"])
     np.testing.assert_array_equal(again.predict(x), model.predict(x))
 
 
@@ -144,7 +144,7 @@ def test_a_registered_model_subclass_and_loss_round_trip(tmp_path):
     model.fit(x, x[:, :1], epochs=2, verbose=0)
     save_model(model, tmp_path / "r.neurona")
     again = load_model(tmp_path / "r.neurona")
-    assert type(again) is Residual and again.loss_fn is doubled_mse
+    assert type(again) is Residual and again.compiled.loss_spec is doubled_mse
     assert_same_state(again, model)
     assert again.fit(x, x[:, :1], epochs=1, verbose=0, shuffle=False).history == \
         model.fit(x, x[:, :1], epochs=1, verbose=0, shuffle=False).history
@@ -181,7 +181,7 @@ def test_a_model_without_get_config_cannot_be_saved(tmp_path):
         def forward(self, x):
             return x
 
-    with pytest.raises(TypeError, match="Bare has no get_config"):
+    with pytest.raises(NotImplementedError, match="Bare: a subclassed model has no config; define get_config"):
         save_model(Bare(), tmp_path / "b.neurona")
     assert list(tmp_path.iterdir()) == []
 
@@ -206,3 +206,25 @@ def test_the_file_is_a_zip_of_json_and_safetensors(tmp_path):
     assert config["class_name"] == "Sequential" and config["format_version"] == 1
     assert config["neurona_version"] == neurona.__version__
     assert config["build_config"]["0"]["input_shape"][1:] == [4]
+
+
+def test_a_functional_model_with_two_inputs_and_a_shared_layer_round_trips(tmp_path):
+    from neurona.layers import Concatenate, Input
+    from neurona.models import Model, load_model
+
+    neurona.random.seed(3)
+    a, b = Input((3,), name="a"), Input((3,), name="b")
+    shared = Dense(4, activation="tanh", name="shared")
+    out = Dense(1, name="out")(Concatenate()([shared(a), shared(b)]))
+    model = Model([a, b], out)
+    rng = np.random.default_rng(0)
+    xa, xb, y = rng.standard_normal((16, 3)), rng.standard_normal((16, 3)), rng.standard_normal((16, 1))
+    model.compile(optimizer="adam", loss="mse")
+    model.fit([xa, xb], y, epochs=2, batch_size=8, verbose=0)
+    model.save(tmp_path / "functional.neurona")
+    again = load_model(tmp_path / "functional.neurona")
+    assert again.get_config() == model.get_config()
+    np.testing.assert_array_equal(again.predict([xa, xb]), model.predict([xa, xb]))
+    model.fit([xa, xb], y, epochs=1, batch_size=8, verbose=0, shuffle=False)
+    again.fit([xa, xb], y, epochs=1, batch_size=8, verbose=0, shuffle=False)
+    np.testing.assert_array_equal(again.predict([xa, xb]), model.predict([xa, xb]))
