@@ -100,7 +100,8 @@ class Recurrent(Function):
     def _project(self, xt: np.ndarray, kernel: np.ndarray, bias) -> np.ndarray:
         """The input projection of all steps, ``x·W + b``, as one matrix product."""
         time, batch, features = xt.shape
-        proj = (xt.reshape(-1, features) @ kernel).reshape(time, batch, kernel.shape[1]).astype(self.dtype, copy=False)
+        proj = (xt.reshape(-1, features) @ kernel).astype(self.dtype, copy=False)
+        proj = proj.reshape(time, batch, kernel.shape[1])
         if bias is not None:
             proj += bias if bias.ndim == 1 else bias[0]
         return proj
