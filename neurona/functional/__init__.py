@@ -32,6 +32,7 @@ from neurona.functional.losses import (
     mse,
 )
 from neurona.functional.normalization import batch_norm
+from neurona.functional.recurrent import gru, lstm, simple_rnn
 from neurona.functional.reductions import logsumexp, max, mean, min, std, sum, var
 from neurona.functional.regularization import dropout, l1_penalty, l2_penalty
 from neurona.functional.shape import (
@@ -57,4 +58,5 @@ __all__ = [
     "maximum", "maxout", "mean", "min", "minimum", "mse", "mul", "neg", "pad", "permute", "pow",
     "prelu", "relu", "reshape", "selu", "sigmoid", "softmax", "softplus", "split", "sqrt", "squeeze",
     "stack", "std", "step", "sub", "sum", "tanh", "transpose", "unsqueeze", "var", "where",
+    "gru", "lstm", "simple_rnn",
 ]

@@ -360,3 +360,7 @@ EXTREME_ROWS = [
                                                 lambda rng: np.array([2, 0])),
         lambda z, y: _torch().nn.functional.cross_entropy(z, y), "masked", 1),
 ]
+
+from .op_table_recurrent import ROWS as RECURRENT_ROWS  # noqa: E402  (imports Row from here)
+
+ROWS += RECURRENT_ROWS

@@ -1,0 +1,134 @@
+"""What every recurrent op shares: input checks, the input projection, the packed output, and the
+weight gradients as products over the whole sequence.
+
+Internally time runs along axis 0 (``(time, batch, ...)``), so each step reads and writes
+contiguous blocks. The op returns one packed array ``(batch, rows, units)``: the hidden state of
+every step (with ``return_sequences``), then the final hidden state, then the final cell state
+(LSTM). :mod:`neurona.functional.recurrent` slices it into the outputs.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from neurona.function import Function, ShapeError
+
+
+def _shape_of(a) -> str:
+    return "None" if a is None else str(np.shape(a))
+
+
+def check_inputs(name: str, x, states: list, kernel, recurrent_kernel, bias, gates: int, bias_shape, mask):
+    """Validate shapes and dtypes; return ``(dtype, units)``. ``bias_shape`` uses ``u`` for units."""
+    if np.ndim(x) != 3:
+        raise ShapeError(f"{name}: x must have shape (batch, time, features), got {_shape_of(x)}")
+    batch, time, features = x.shape
+    if np.ndim(recurrent_kernel) != 2 or recurrent_kernel.shape[1] != gates * recurrent_kernel.shape[0]:
+        raise ShapeError(f"{name}: recurrent_kernel must have shape (units, {gates}*units), got {_shape_of(recurrent_kernel)}")
+    units = recurrent_kernel.shape[0]
+    if np.shape(kernel) != (features, gates * units):
+        raise ShapeError(
+            f"{name}: kernel must have shape (features, {gates}*units) = {(features, gates * units)} "
+            f"for x of shape {x.shape} and recurrent_kernel of shape {recurrent_kernel.shape}, got {_shape_of(kernel)}"
+        )
+    expected_bias = tuple(gates * units if d == "u" else d for d in bias_shape)
+    if bias is not None and np.shape(bias) != expected_bias:
+        raise ShapeError(f"{name}: bias must have shape {expected_bias}, got {_shape_of(bias)}")
+    for state in states:
+        if state is not None and np.shape(state) != (batch, units):
+            raise ShapeError(f"{name}: initial state must have shape (batch, units) = {(batch, units)}, got {_shape_of(state)}")
+    if mask is not None and (np.shape(mask) != (batch, time) or np.asarray(mask).dtype != bool):
+        raise ShapeError(
+            f"{name}: mask must be a boolean array of shape (batch, time) = {(batch, time)}, "
+            f"got {np.asarray(mask).dtype} of shape {_shape_of(mask)}"
+        )
+    arrays = [a for a in (x, kernel, recurrent_kernel, bias, *states) if a is not None]
+    dtype = np.result_type(*arrays)
+    if dtype.kind != "f":
+        raise TypeError(f"{name}: x, the weights and the states must be floating, got {[a.dtype.name for a in arrays]}")
+    return dtype, units
+
+
+class Recurrent(Function):
+    """Base of the recurrent ops; a subclass defines ``_steps`` and ``_steps_backward``.
+
+    ``_steps(proj, states, recurrent_kernel, bias)`` runs the recurrence over the input
+    projection ``proj`` (time, batch, gates*units), fills ``self.hs`` (time+1, batch, units:
+    the initial state, then every step's hidden state) and returns the final extra states.
+    ``_steps_backward(dh, dstates, seq)`` runs it in reverse and returns the gradients of the
+    input projection (time, batch, gates*units), of the recurrent kernel and the recurrent part
+    of the bias, and of the initial states.
+    """
+
+    name = "recurrent"
+    n_states = 1
+    gates = 1
+    bias_shape: tuple = ("u",)
+
+    def __init__(self, mask=None, go_backwards: bool = False, return_sequences: bool = False) -> None:
+        self.mask = None if mask is None else getattr(mask, "_data", mask)
+        self.go_backwards, self.return_sequences = go_backwards, return_sequences
+
+    def forward(self, x, *rest):
+        states, (kernel, recurrent_kernel, bias) = list(rest[: self.n_states]), rest[self.n_states:]
+        self.dtype, units = check_inputs(
+            self.name, x, states, kernel, recurrent_kernel, bias, self.gates, self.bias_shape, self.mask
+        )
+        batch, time, _ = x.shape
+        states = [np.zeros((batch, units), self.dtype) if s is None else s for s in states]
+        keep = None
+        if self.mask is not None:
+            keep = np.ascontiguousarray(self._time_major(~np.asarray(self.mask)))[..., None]
+        self.keep = keep
+        self.xt = np.array(self._time_major(x), dtype=self.dtype, order="C")
+        if keep is not None:
+            np.copyto(self.xt, 0, where=keep)  # padded inputs (even NaN) reach neither output nor gradients
+        self.kernel, self.recurrent_kernel = kernel, recurrent_kernel
+        proj = self._project(self.xt, kernel, bias)
+        finals = self._steps(proj, states, recurrent_kernel, bias)
+        seq = self.hs[1:] if self.return_sequences else self.hs[:0]
+        packed = np.empty((batch, len(seq) + 1 + len(finals), units), self.dtype)
+        packed[:, : len(seq)] = seq.transpose(1, 0, 2)
+        packed[:, len(seq)] = self.hs[-1]
+        for k, state in enumerate(finals):
+            packed[:, len(seq) + 1 + k] = state
+        return packed
+
+    def _time_major(self, a: np.ndarray) -> np.ndarray:
+        a = np.swapaxes(a, 0, 1)
+        return a[::-1] if self.go_backwards else a
+
+    def _project(self, xt: np.ndarray, kernel: np.ndarray, bias) -> np.ndarray:
+        """The input projection of all steps, ``x·W + b``, as one matrix product."""
+        time, batch, features = xt.shape
+        proj = (xt.reshape(-1, features) @ kernel).astype(self.dtype, copy=False)
+        proj = proj.reshape(time, batch, kernel.shape[1])
+        if bias is not None:
+            proj += bias if bias.ndim == 1 else bias[0]
+        return proj
+
+    def _recurrent_kernel_grad(self, drec: np.ndarray) -> np.ndarray:
+        """``dU = Σ_t h_{t-1}ᵀ·drec_t``, one product over all steps."""
+        return self.hs[:-1].reshape(-1, self.hs.shape[-1]).T @ drec.reshape(-1, drec.shape[-1])
+
+    def backward(self, grad):
+        time, batch, features = self.xt.shape
+        gt = np.swapaxes(grad, 0, 1)
+        seq = gt[:time] if self.return_sequences else None
+        row = time if self.return_sequences else 0
+        dfinal = [np.array(g, dtype=self.dtype) for g in gt[row : row + self.n_states]]
+        dproj, drec, dbias_rec, dstates = self._steps_backward(dfinal[0], dfinal[1:], seq)
+        need = self.needs_input_grad
+        dx = dk = drk = db = None
+        flat = dproj.reshape(-1, dproj.shape[-1])
+        if need[0]:
+            dx = (flat @ self.kernel.T).reshape(time, batch, features)
+            dx = np.swapaxes(dx[::-1] if self.go_backwards else dx, 0, 1)
+        if need[self.n_states + 1]:
+            dk = self.xt.reshape(-1, features).T @ flat
+        if need[self.n_states + 2]:
+            drk = self._recurrent_kernel_grad(drec)
+        if need[self.n_states + 3]:
+            db = np.add.reduce(flat, axis=0)
+            if dbias_rec is not None:
+                db = np.stack([db, np.add.reduce(dbias_rec.reshape(-1, dbias_rec.shape[-1]), axis=0)])
+        return (dx, *dstates, dk, drk, db)

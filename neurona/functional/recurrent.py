@@ -1,0 +1,354 @@
+"""Recurrent ops over a whole sequence: ``simple_rnn``, ``lstm`` and ``gru``, one graph node per call.
+
+The course's recurrence ``h_t = f_W(h_{t-1}, x_t)``, with backpropagation through time that is
+fast: the input projection ``x·W + b`` of all steps is one matrix product; each step does only
+``h·U`` and the gate math, into preallocated arrays; backward runs the steps in reverse carrying
+``dh`` (and ``dc``), computes every factor that does not depend on the carry for all steps at once,
+and forms ``dW``, ``dU`` and ``db`` as single products and sums over the whole sequence.
+
+Layouts and gate orders are Keras's: x is ``(batch, time, features)``, kernel
+``(features, k*units)``, recurrent_kernel ``(units, k*units)``; LSTM gates i, f, c, o; GRU gates
+z, r, h. Where ``mask`` (batch, time) is False, the states are carried over unchanged and the
+step contributes no gradient. The sigmoid is ``0.5*tanh(0.5*z) + 0.5``.
+
+Each op returns ``(output, *final_states)``: the output is the hidden state of every step
+``(batch, time, units)`` with ``return_sequences``, else the final hidden state itself.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from neurona.functional._recurrent_base import Recurrent
+from neurona.functional.shape import getitem
+from neurona.tensor import Tensor
+
+
+class SimpleRNN(Recurrent):
+    name = "simple_rnn"
+
+    def __init__(self, activation: str = "tanh", **options) -> None:
+        if activation not in ("tanh", "relu"):
+            raise ValueError(f"simple_rnn: activation must be 'tanh' or 'relu', got {activation!r}")
+        super().__init__(**options)
+        self.activation = activation
+
+    def _steps(self, proj, states, recurrent_kernel, bias):
+        time, batch, units = proj.shape
+        hs = self.hs = np.empty((time + 1, batch, units), self.dtype)
+        hs[0] = states[0]
+        buf = np.empty((batch, units), self.dtype)
+        keep = self.keep
+        for t in range(time):
+            a = proj[t]
+            a += np.matmul(hs[t], recurrent_kernel, out=buf)
+            if self.activation == "tanh":
+                np.tanh(a, out=hs[t + 1])
+            else:
+                np.maximum(a, 0, out=hs[t + 1])
+            if keep is not None:
+                np.copyto(hs[t + 1], hs[t], where=keep[t])
+        return []
+
+    def _steps_backward(self, dh, dstates, seq):
+        out = self.hs[1:]
+        deriv = 1 - out * out if self.activation == "tanh" else (out > 0).astype(self.dtype)
+        if self.keep is not None:
+            np.copyto(deriv, 0, where=self.keep)
+        dproj = np.empty_like(deriv)
+        nxt = np.empty_like(dh)
+        recurrent_t = self.recurrent_kernel.T
+        for t in reversed(range(len(deriv))):
+            if seq is not None:
+                dh += seq[t]
+            np.multiply(dh, deriv[t], out=dproj[t])
+            np.matmul(dproj[t], recurrent_t, out=nxt)
+            if self.keep is not None:
+                np.copyto(nxt, dh, where=self.keep[t])
+            dh, nxt = nxt, dh
+        return dproj, dproj, None, [dh]
+
+
+class LSTM(Recurrent):
+    name, n_states, gates = "lstm", 2, 4
+
+    def _steps(self, proj, states, recurrent_kernel, bias):
+        time, batch, four = proj.shape
+        u = four // 4
+        scale = np.full(four, 0.5, self.dtype)  # σ(z) = 0.5·tanh(0.5·z) + 0.5 for the gates i, f, o
+        scale[2 * u : 3 * u] = 1
+        shift = np.where(scale == 1, 0, 0.5).astype(self.dtype)
+        proj *= scale
+        recurrent_kernel = recurrent_kernel * scale
+        hs = self.hs = np.empty((time + 1, batch, u), self.dtype)
+        cs = self.cs = np.empty((time + 1, batch, u), self.dtype)
+        hs[0], cs[0] = states
+        tcs = self.tcs = np.empty((time, batch, u), self.dtype)
+        buf, ig = np.empty((batch, four), self.dtype), np.empty((batch, u), self.dtype)
+        keep = self.keep
+        for t in range(time):
+            a = proj[t]
+            a += np.matmul(hs[t], recurrent_kernel, out=buf)
+            np.tanh(a, out=a)
+            a *= scale
+            a += shift
+            np.multiply(a[:, u : 2 * u], cs[t], out=cs[t + 1])  # c = f·c + i·g
+            cs[t + 1] += np.multiply(a[:, :u], a[:, 2 * u : 3 * u], out=ig)
+            np.multiply(a[:, 3 * u :], np.tanh(cs[t + 1], out=tcs[t]), out=hs[t + 1])  # h = o·tanh(c)
+            if keep is not None:
+                np.copyto(cs[t + 1], cs[t], where=keep[t])
+                np.copyto(hs[t + 1], hs[t], where=keep[t])
+        self.acts = proj
+        return [cs[-1]]
+
+    def _factors(self):
+        """Per-step factors that do not depend on the carried gradient, for all steps at once."""
+        acts, u, keep = self.acts, self.acts.shape[-1] // 4, self.keep
+        i, f, g = acts[..., :u], acts[..., u : 2 * u], acts[..., 2 * u : 3 * u]
+        factors = acts * (1 - acts)  # σ' = σ(1 − σ), then the other factor of each gate's chain
+        factors[..., :u] *= g
+        factors[..., u : 2 * u] *= self.cs[:-1]
+        factors[..., 2 * u : 3 * u] = i * (1 - g * g)
+        factors[..., 3 * u :] *= self.tcs
+        dc_from_h = acts[..., 3 * u :] * (1 - self.tcs * self.tcs)
+        f_carry = f
+        if keep is not None:
+            np.copyto(factors, 0, where=keep)
+            np.copyto(dc_from_h, 0, where=keep)
+            f_carry = np.where(keep, 1, f)
+        return factors, dc_from_h, f_carry
+
+    def _steps_backward(self, dh, dstates, seq):
+        factors, dc_from_h, f_carry = self._factors()
+        time, batch, four = factors.shape
+        dproj = np.empty_like(factors)
+        dc, nxt, tmp = dstates[0], np.empty_like(dh), np.empty_like(dh)
+        recurrent_t = self.recurrent_kernel.T
+        for t in reversed(range(time)):
+            if seq is not None:
+                dh += seq[t]
+            dc += np.multiply(dh, dc_from_h[t], out=tmp)
+            d4, f4 = dproj[t].reshape(batch, 4, -1), factors[t].reshape(batch, 4, -1)
+            np.multiply(f4[:, :3], dc[:, None], out=d4[:, :3])
+            np.multiply(f4[:, 3], dh, out=d4[:, 3])
+            dc *= f_carry[t]
+            np.matmul(dproj[t], recurrent_t, out=nxt)
+            if self.keep is not None:
+                np.copyto(nxt, dh, where=self.keep[t])
+            dh, nxt = nxt, dh
+        return dproj, dproj, None, [dh, dc]
+
+
+class GRU(Recurrent):
+    """Keras's GRU with ``reset_after=True`` (PyTorch's form): ``hh = tanh(x·W_h + r·(h·U_h + b_h))``."""
+
+    name, gates, bias_shape = "gru", 3, (2, "u")
+
+    def _steps(self, proj, states, recurrent_kernel, bias):
+        time, batch, three = proj.shape
+        u = three // 3
+        scale = np.full(three, 0.5, self.dtype)  # σ(z) = 0.5·tanh(0.5·z) + 0.5 for the gates z, r
+        scale[2 * u :] = 1
+        proj[..., : 2 * u] *= 0.5
+        recurrent_kernel = recurrent_kernel * scale
+        bias_rec = None if bias is None else bias[1] * scale
+        hs = self.hs = np.empty((time + 1, batch, u), self.dtype)
+        hs[0] = states[0]
+        recs = self.recs = np.empty((time, batch, three), self.dtype)
+        tmp = np.empty((batch, u), self.dtype)
+        keep = self.keep
+        for t in range(time):
+            a, rec = proj[t], recs[t]
+            np.matmul(hs[t], recurrent_kernel, out=rec)
+            if bias_rec is not None:
+                rec += bias_rec
+            zr, hh = a[:, : 2 * u], a[:, 2 * u :]
+            zr += rec[:, : 2 * u]
+            np.tanh(zr, out=zr)
+            zr *= 0.5
+            zr += 0.5
+            hh += np.multiply(zr[:, u:], rec[:, 2 * u :], out=tmp)
+            np.tanh(hh, out=hh)
+            np.subtract(hs[t], hh, out=tmp)  # h = z·h_prev + (1 − z)·hh
+            tmp *= zr[:, :u]
+            np.add(hh, tmp, out=hs[t + 1])
+            if keep is not None:
+                np.copyto(hs[t + 1], hs[t], where=keep[t])
+        self.acts = proj
+        return []
+
+    def _factors(self, reset_target: np.ndarray):
+        """Per-step factors that do not depend on the carried gradient; ``reset_target`` is what r multiplies."""
+        acts, u, keep = self.acts, self.acts.shape[-1] // 3, self.keep
+        z, r, hh = acts[..., :u], acts[..., u : 2 * u], acts[..., 2 * u :]
+        to_candidate = (1 - z) * (1 - hh * hh)  # dh → the candidate's pre-activation
+        to_z = (self.hs[:-1] - hh) * z * (1 - z)  # dh → z's pre-activation
+        to_r = reset_target * r * (1 - r)  # d(r·reset_target) → r's pre-activation
+        z_carry = z
+        if keep is not None:
+            np.copyto(to_candidate, 0, where=keep)
+            np.copyto(to_z, 0, where=keep)
+            z_carry = np.where(keep, 1, z)
+        return to_candidate, to_z, to_r, r, z_carry
+
+    def _steps_backward(self, dh, dstates, seq):
+        to_candidate, to_z, to_r, r, z_carry = self._factors(self.recs[..., 2 * self.hs.shape[-1] :])
+        time, batch, u = r.shape
+        drec = np.empty((time, batch, 3 * u), self.dtype)
+        dcand = np.empty((time, batch, u), self.dtype)
+        nxt, tmp = np.empty_like(dh), np.empty_like(dh)
+        recurrent_t = self.recurrent_kernel.T
+        for t in reversed(range(time)):
+            if seq is not None:
+                dh += seq[t]
+            d = drec[t]
+            np.multiply(dh, to_z[t], out=d[:, :u])
+            np.multiply(dh, to_candidate[t], out=dcand[t])
+            np.multiply(dcand[t], to_r[t], out=d[:, u : 2 * u])
+            np.multiply(dcand[t], r[t], out=d[:, 2 * u :])
+            np.matmul(d, recurrent_t, out=nxt)
+            nxt += np.multiply(dh, z_carry[t], out=tmp)
+            dh, nxt = nxt, dh
+        dproj = np.concatenate([drec[..., : 2 * u], dcand], axis=-1)
+        return dproj, drec, drec, [dh]
+
+
+class GRUResetBefore(GRU):
+    """Keras's GRU with ``reset_after=False``: ``hh = tanh(x·W_h + (r·h)·U_h + b_h)``."""
+
+    bias_shape = ("u",)
+
+    def _steps(self, proj, states, recurrent_kernel, bias):
+        time, batch, three = proj.shape
+        u = three // 3
+        proj[..., : 2 * u] *= 0.5  # σ(z) = 0.5·tanh(0.5·z) + 0.5 for the gates z, r
+        kernel_zr, kernel_h = recurrent_kernel[:, : 2 * u] * 0.5, recurrent_kernel[:, 2 * u :]
+        hs = self.hs = np.empty((time + 1, batch, u), self.dtype)
+        hs[0] = states[0]
+        rhs = self.rhs = np.empty((time, batch, u), self.dtype)
+        buf, tmp = np.empty((batch, 2 * u), self.dtype), np.empty((batch, u), self.dtype)
+        keep = self.keep
+        for t in range(time):
+            zr, hh = proj[t, :, : 2 * u], proj[t, :, 2 * u :]
+            zr += np.matmul(hs[t], kernel_zr, out=buf)
+            np.tanh(zr, out=zr)
+            zr *= 0.5
+            zr += 0.5
+            np.multiply(zr[:, u:], hs[t], out=rhs[t])
+            hh += np.matmul(rhs[t], kernel_h, out=tmp)
+            np.tanh(hh, out=hh)
+            np.subtract(hs[t], hh, out=tmp)  # h = z·h_prev + (1 − z)·hh
+            tmp *= zr[:, :u]
+            np.add(hh, tmp, out=hs[t + 1])
+            if keep is not None:
+                np.copyto(hs[t + 1], hs[t], where=keep[t])
+        self.acts = proj
+        return []
+
+    def _steps_backward(self, dh, dstates, seq):
+        to_candidate, to_z, to_r, r, z_carry = self._factors(self.hs[:-1])
+        time, batch, u = r.shape
+        dproj = np.empty((time, batch, 3 * u), self.dtype)
+        nxt, tmp, drh = np.empty_like(dh), np.empty_like(dh), np.empty_like(dh)
+        kernel_zr_t, kernel_h_t = self.recurrent_kernel[:, : 2 * u].T, self.recurrent_kernel[:, 2 * u :].T
+        for t in reversed(range(time)):
+            if seq is not None:
+                dh += seq[t]
+            d = dproj[t]
+            np.multiply(dh, to_z[t], out=d[:, :u])
+            np.multiply(dh, to_candidate[t], out=d[:, 2 * u :])
+            np.matmul(d[:, 2 * u :], kernel_h_t, out=drh)  # d(r·h_prev)
+            np.multiply(drh, to_r[t], out=d[:, u : 2 * u])
+            np.matmul(d[:, : 2 * u], kernel_zr_t, out=nxt)
+            nxt += np.multiply(dh, z_carry[t], out=tmp)
+            nxt += np.multiply(drh, r[t], out=tmp)
+            dh, nxt = nxt, dh
+        return dproj, dproj, None, [dh]
+
+    def _recurrent_kernel_grad(self, drec: np.ndarray) -> np.ndarray:
+        u = self.hs.shape[-1]
+        hs, rhs = self.hs[:-1].reshape(-1, u), self.rhs.reshape(-1, u)
+        flat = drec.reshape(-1, 3 * u)
+        return np.concatenate([hs.T @ flat[:, : 2 * u], rhs.T @ flat[:, 2 * u :]], axis=1)
+
+
+def _outputs(packed: Tensor, n_states: int, return_sequences: bool) -> tuple:
+    """Slice the packed array into ``(output, *final_states)``."""
+    first = packed.shape[1] - n_states
+    states = [getitem(packed, (slice(None), first + k)) for k in range(n_states)]
+    output = getitem(packed, (slice(None), slice(0, first))) if return_sequences else states[0]
+    return (output, *states)
+
+
+def simple_rnn(
+    x, h0, kernel, recurrent_kernel, bias=None, activation: str = "tanh",
+    mask=None, go_backwards: bool = False, return_sequences: bool = False,
+) -> tuple:
+    """Fully connected recurrence ``h_t = activation(x_t·W + h_{t-1}·U + b)``; returns ``(output, h)``.
+
+    ``h0`` may be None (zeros). ``activation`` is ``'tanh'`` or ``'relu'``.
+
+    Examples
+    --------
+    >>> import numpy as np, neurona as nr
+    >>> x = nr.tensor(np.ones((2, 5, 3)))
+    >>> out, h = nr.functional.simple_rnn(x, None, nr.tensor(np.full((3, 4), 0.1)),
+    ...                                   nr.tensor(np.eye(4) * 0.5), return_sequences=True)
+    >>> out.shape, h.shape
+    ((2, 5, 4), (2, 4))
+    """
+    op = SimpleRNN(activation, mask=mask, go_backwards=go_backwards, return_sequences=return_sequences)
+    return _outputs(op(x, h0, kernel, recurrent_kernel, bias), 1, return_sequences)
+
+
+def lstm(
+    x, h0, c0, kernel, recurrent_kernel, bias=None,
+    mask=None, go_backwards: bool = False, return_sequences: bool = False,
+) -> tuple:
+    """Long short-term memory over a sequence; returns ``(output, h, c)``.
+
+    Gates (Keras order i, f, c, o, each ``units`` wide in kernel and bias)::
+
+        i = σ(x·W_i + h·U_i + b_i)    f = σ(x·W_f + h·U_f + b_f)    o = σ(x·W_o + h·U_o + b_o)
+        c = f·c_prev + i·tanh(x·W_c + h·U_c + b_c)                  h = o·tanh(c)
+
+    ``h0`` and ``c0`` may be None (zeros).
+
+    Examples
+    --------
+    >>> import numpy as np, neurona as nr
+    >>> x = nr.tensor(np.ones((2, 5, 3)))
+    >>> out, h, c = nr.functional.lstm(x, None, None, nr.tensor(np.full((3, 16), 0.1)),
+    ...                                nr.tensor(np.zeros((4, 16))), nr.tensor(np.zeros(16)))
+    >>> out is h, c.shape
+    (True, (2, 4))
+    """
+    op = LSTM(mask=mask, go_backwards=go_backwards, return_sequences=return_sequences)
+    return _outputs(op(x, h0, c0, kernel, recurrent_kernel, bias), 2, return_sequences)
+
+
+def gru(
+    x, h0, kernel, recurrent_kernel, bias=None, reset_after: bool = True,
+    mask=None, go_backwards: bool = False, return_sequences: bool = False,
+) -> tuple:
+    """Gated recurrent unit over a sequence; returns ``(output, h)``.
+
+    Gates (Keras order z, r, h)::
+
+        z = σ(x·W_z + h·U_z + b_z)    r = σ(x·W_r + h·U_r + b_r)
+        hh = tanh(x·W_h + b_h + r·(h·U_h + b'_h))   (reset_after=True, bias of shape (2, 3*units))
+        hh = tanh(x·W_h + (r·h)·U_h + b_h)         (reset_after=False, bias of shape (3*units,))
+        h = z·h_prev + (1 − z)·hh
+
+    ``h0`` may be None (zeros).
+
+    Examples
+    --------
+    >>> import numpy as np, neurona as nr
+    >>> x = nr.tensor(np.ones((2, 5, 3)))
+    >>> out, h = nr.functional.gru(x, None, nr.tensor(np.full((3, 12), 0.1)),
+    ...                            nr.tensor(np.zeros((4, 12))), nr.tensor(np.zeros((2, 12))))
+    >>> h.shape
+    (2, 4)
+    """
+    op = (GRU if reset_after else GRUResetBefore)(mask=mask, go_backwards=go_backwards, return_sequences=return_sequences)
+    return _outputs(op(x, h0, kernel, recurrent_kernel, bias), 1, return_sequences)
