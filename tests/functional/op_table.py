@@ -205,3 +205,4 @@ ROWS = [
     Row("l1_penalty", lambda w: F.l1_penalty(w, 0.1), both(away_from_zero(3, 4)), lambda w: 0.1 * w.abs().sum()),
     Row("l2_penalty", lambda w: F.l2_penalty(w, 0.1), both(normal(3, 4)), lambda w: 0.1 * (w * w).sum()),
 ]
+from .op_table_conv import CONV_ROWS; ROWS += CONV_ROWS  # noqa: E402,E702 (convolution and pooling rows)
