@@ -138,6 +138,8 @@ def _pool(cls, op: str, rank: int, x, pool_size, strides, padding, data_format):
     pool = as_tuple(pool_size, rank, "pool_size", op)
     steps = pool if strides is None else as_tuple(strides, rank, "strides", op)
     win = windows(op, spatial_shape(x.shape, rank, channels_first), pool, steps, padding, (1,) * rank)
+    if any(p >= k for pair, k in zip(win.pads, win.kernel) for p in pair):
+        raise ValueError(f"{op}: padding {win.pads[2 - rank:]} must be smaller than the pool size {pool} on each side")
     return cls(win, rank, channels_first)(x)
 
 
