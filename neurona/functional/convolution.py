@@ -203,7 +203,7 @@ def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, da
     return _conv("conv2d", 2, x, kernel, bias, strides, padding, dilation_rate, data_format)
 
 
-def _transposed_windows(op: str, sizes, kernel_size, strides, padding, output_padding, dilation) -> Windows:
+def transposed_windows(op: str, sizes, kernel_size, strides, padding, output_padding, dilation) -> Windows:
     """The windows of the convolution whose input gradient this transposed convolution is.
 
     The output length per axis is Keras's ``deconv_output_length``; the windows are
@@ -224,7 +224,7 @@ def _transposed_windows(op: str, sizes, kernel_size, strides, padding, output_pa
         else:
             out.append(n * s if padding == "same" else n * s + max(span - s, 0))
     win = windows(op, tuple(out), kernel_size, strides, explicit or padding, dilation) if min(out) > 0 else None
-    if win is None or win.out != tuple(sizes):
+    if win is None or win.out[2 - len(sizes):] != tuple(sizes):
         raise ShapeError(
             f"{op}: no output size maps back to the input's {tuple(sizes)} with kernel {kernel_size}, strides "
             f"{strides}, padding {padding!r} and output_padding {output_padding!r} (output would be {tuple(out)})"
@@ -264,7 +264,7 @@ def conv2d_transpose(
     channels_first = check_format(data_format, op)
     check_input(x, 2, op, channels_first)
     _check_kernel(op, x, kernel, bias, 2, x.shape[1] if channels_first else x.shape[-1], -1)
-    win = _transposed_windows(
+    win = transposed_windows(
         op,
         spatial_shape(x.shape, 2, channels_first),
         tuple(kernel.shape[:2]),
