@@ -29,13 +29,21 @@ from neurona.functional._windows import (
 )
 
 
-def im2col(xp: np.ndarray, win: Windows) -> np.ndarray:
-    """The windows of padded images ``xp`` as rows: ``(batch*out_h*out_w, kh*kw*channels)``."""
+def im2col(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
+    """The windows of padded images ``xp`` as rows: ``(batch*out_h*out_w, kh*kw*channels)``.
+
+    With ``ones``, each row ends with a 1: the input of the bias, so that one matrix
+    product adds the bias and one gives its gradient.
+    """
     n, c = xp.shape[0], xp.shape[3]
-    cols = np.empty((n, *win.out, *win.kernel, c), dtype=xp.dtype)
+    width = win.count * c
+    cols = np.empty((n, *win.out, width + ones), dtype=xp.dtype)
+    windows = cols[..., :width].reshape(n, *win.out, *win.kernel, c)
     for i, j in win.offsets:
-        cols[:, :, :, i, j] = win.view(xp, i, j)
-    return cols.reshape(-1, win.count * c)
+        windows[:, :, :, i, j] = win.view(xp, i, j)
+    if ones:
+        cols[..., width] = 1
+    return cols.reshape(-1, width + ones)
 
 
 def col2im(cols: np.ndarray, win: Windows, batch: int) -> np.ndarray:
@@ -49,15 +57,6 @@ def col2im(cols: np.ndarray, win: Windows, batch: int) -> np.ndarray:
     return xp
 
 
-def _add_bias(y: np.ndarray, bias) -> np.ndarray:
-    if bias is None:
-        return y
-    if np.result_type(y, bias) != y.dtype:
-        return y + bias
-    y += bias
-    return y
-
-
 class Conv(Function):
     """Convolution of images ``(N, H, W, C)`` (or signals, or channels-first data) with a kernel."""
 
@@ -68,8 +67,8 @@ class Conv(Function):
         images = to_images(x, self.rank, self.channels_first)
         self.kernel_shape, self.batch = kernel.shape, images.shape[0]
         self.w = kernel.reshape(-1, kernel.shape[-1])
-        self.cols = im2col(self.win.pad(images), self.win)
-        y = _add_bias(self.cols @ self.w, bias)
+        self.cols = im2col(self.win.pad(images), self.win, ones=bias is not None)
+        y = self.cols @ (self.w if bias is None else np.concatenate([self.w, bias[None]]))
         return from_images(y.reshape(self.batch, *self.win.out, self.w.shape[1]), self.rank, self.channels_first)
 
     def backward(self, grad):
@@ -79,10 +78,10 @@ class Conv(Function):
         if need[0]:
             xp = col2im(g @ self.w.T, self.win, self.batch)
             grad_x = from_images(self.win.crop(xp), self.rank, self.channels_first)
-        if need[1]:
-            grad_w = (self.cols.T @ g).reshape(self.kernel_shape)
-        if len(need) > 2 and need[2]:
-            grad_b = np.add.reduce(g, axis=0)
+        if need[1] or len(need) > 2 and need[2]:
+            grads = self.cols.T @ g  # the kernel's rows, then the bias's
+            grad_w = grads[: len(self.w)].reshape(self.kernel_shape)
+            grad_b = grads[len(self.w)] if len(need) > 2 else None
         return grad_x, grad_w, grad_b
 
 
@@ -98,7 +97,7 @@ class ConvTranspose(Function):
         self.x = images.reshape(-1, images.shape[3])
         self.w = kernel.reshape(-1, kernel.shape[-1])
         out = self.win.crop(col2im(self.x @ self.w.T, self.win, self.batch))
-        return from_images(_add_bias(np.ascontiguousarray(out), bias), 2, self.channels_first)
+        return from_images(np.ascontiguousarray(out) if bias is None else out + bias, 2, self.channels_first)
 
     def backward(self, grad):
         need = self.needs_input_grad
@@ -111,7 +110,8 @@ class ConvTranspose(Function):
         if need[1]:
             grad_w = (cols.T @ self.x).reshape(self.kernel_shape)
         if len(need) > 2 and need[2]:
-            grad_b = np.add.reduce(g, axis=(0, 1, 2))
+            rows = g.reshape(-1, g.shape[3])
+            grad_b = np.ones(len(rows), dtype=g.dtype) @ rows
         return grad_x, grad_w, grad_b
 
 

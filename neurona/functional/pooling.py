@@ -37,27 +37,31 @@ class MaxPool(Function):
         self.xp, self.out = xp, out
         return from_images(out, self.rank, self.channels_first)
 
-    def _argmax(self) -> np.ndarray:
-        """Offset number of each window's first maximum (its first NaN where it holds one)."""
-        win, out = self.win, self.out
-        index = np.zeros(out.shape, dtype=np.int32)
-        for k, (i, j) in reversed(list(enumerate(win.offsets))):
-            np.copyto(index, k, where=win.view(self.xp, i, j) == out)
-        nan = np.isnan(out)
-        if nan.any():
-            for k, (i, j) in reversed(list(enumerate(win.offsets))):
-                np.copyto(index, k, where=nan & np.isnan(win.view(self.xp, i, j)))
-        return index
-
     def backward(self, grad):
+        """Each window's gradient goes to its first maximum: the kernel offsets are visited in
+        order, each taking the windows whose maximum it holds and that no earlier offset took."""
+        win, out = self.win, self.out
         g = to_images(grad, self.rank, self.channels_first)
-        index = self._argmax()
         gxp = np.zeros(self.xp.shape, dtype=g.dtype)
-        zero = np.zeros((), dtype=g.dtype)
-        for k, (i, j) in enumerate(self.win.offsets):
-            view = self.win.view(gxp, i, j)
-            view += np.where(index == k, g, zero)
-        return from_images(self.win.crop(gxp), self.rank, self.channels_first)
+        overlap = any(s < k for s, k in zip(win.strides, win.kernel))
+        masked = not np.isfinite(g).all()  # 0 * inf would spread an infinite gradient over the window
+        nan = bool(np.isnan(out).any())
+        hit, free = np.empty(out.shape, dtype=bool), np.ones(out.shape, dtype=bool)
+        share = np.empty_like(g) if overlap and not masked else None
+        for i, j in win.offsets:
+            x, view = win.view(self.xp, i, j), win.view(gxp, i, j)
+            np.equal(x, out, out=hit)
+            if nan:
+                hit |= np.isnan(x)
+            hit &= free
+            free ^= hit
+            if masked:
+                np.add(view, g, out=view, where=hit)
+            elif overlap:
+                view += np.multiply(g, hit, out=share)
+            else:
+                np.multiply(g, hit, out=view)
+        return from_images(win.crop(gxp), self.rank, self.channels_first)
 
 
 class AvgPool(Function):

@@ -50,6 +50,16 @@ def test_nan_is_the_maximum_of_its_window(pool):
     assert np.isfinite(t.grad).all() and t.grad[0, 1, 0, 0] > 0
 
 
+@pytest.mark.parametrize("pool", [lambda x: F.max_pool2d(x), lambda x: F.max_pool2d(x, 3, 1, "same")])
+def test_an_infinite_gradient_stays_at_the_maximum(pool):
+    x = nr.tensor(np.arange(16.0).reshape(1, 4, 4, 1), requires_grad=True)
+    out = pool(x)
+    weight = np.zeros(out.shape, dtype=np.float32)
+    weight.flat[0] = np.inf
+    out.backward(weight)
+    assert np.isinf(x.grad).sum() == 1 and not np.isnan(x.grad).any()
+
+
 def test_nan_in_average_pooling_stays_in_its_window():
     x = np.ones((1, 4, 4, 1))
     x[0, 0, 0, 0] = np.nan
