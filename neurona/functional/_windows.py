@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import product
 
 import numpy as np
+from numpy.lib.stride_tricks import as_strided
 
 from neurona.function import ShapeError
 
@@ -123,6 +124,21 @@ class Windows:
         """The input pixels that kernel offset ``(i, j)`` meets at every window position."""
         (sh, sw), (dh, dw), (oh, ow) = self.strides, self.dilation, self.out
         return xp[:, i * dh : i * dh + sh * (oh - 1) + 1 : sh, j * dw : j * dw + sw * (ow - 1) + 1 : sw]
+
+    def row_view(self, xp: np.ndarray, i: int) -> np.ndarray | None:
+        """All of kernel row ``i`` at every window position, ``(N, out_h, out_w, kw*C)``, as a view.
+
+        Each window's row is a run of ``kw*C`` consecutive values of a channels-last
+        image, so one copy per kernel row gathers it; None where it is not (a dilated
+        width, or ``xp`` not contiguous along its rows).
+        """
+        item = xp.itemsize
+        if self.dilation[1] != 1 or xp.strides[2:] != (xp.shape[3] * item, item):
+            return None
+        (sh, sw), (oh, ow), (n, c) = self.strides, self.out, (xp.shape[0], xp.shape[3])
+        start = xp[:, i * self.dilation[0] :]
+        shape = (n, oh, ow, self.kernel[1] * c)
+        return as_strided(start, shape, (xp.strides[0], xp.strides[1] * sh, xp.strides[2] * sw, item), writeable=False)
 
     def pad(self, x: np.ndarray, value: float = 0.0) -> np.ndarray:
         """``x`` inside a border of ``value`` (``x`` itself when there is no padding)."""

@@ -7,8 +7,8 @@ matrix product without a transpose: the im2col matrix ``(pixels, kh*kw*channels)
 is filled by one strided copy per kernel offset, then multiplied by the kernel
 seen as ``(kh*kw*channels, filters)``.
 
-Three array routines make every op here: :func:`im2col`, the product, and its
-adjoint :func:`col2im`. A convolution's input gradient is a transposed
+Two array routines make every op here: :func:`im2col` before a product, and
+its adjoint :func:`col2im` after one. A convolution's input gradient is a transposed
 convolution, and the other way round.
 """
 from __future__ import annotations
@@ -36,24 +36,36 @@ def im2col(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
     product adds the bias and one gives its gradient.
     """
     n, c = xp.shape[0], xp.shape[3]
-    width = win.count * c
+    (kh, kw), width = win.kernel, win.count * c
     cols = np.empty((n, *win.out, width + ones), dtype=xp.dtype)
-    windows = cols[..., :width].reshape(n, *win.out, *win.kernel, c)
-    for i, j in win.offsets:
-        windows[:, :, :, i, j] = win.view(xp, i, j)
+    rows = cols[..., :width].reshape(n, *win.out, kh, kw * c)
+    views = [win.row_view(xp, i) for i in range(kh)] if c > 1 else [None]
+    if all(view is not None for view in views):  # one copy per kernel row: runs of kw*c values
+        for i, view in enumerate(views):
+            rows[:, :, :, i] = view
+    else:  # one copy per kernel offset
+        taps = rows.reshape(n, *win.out, kh, kw, c)
+        for i, j in win.offsets:
+            taps[:, :, :, i, j] = win.view(xp, i, j)
     if ones:
         cols[..., width] = 1
     return cols.reshape(-1, width + ones)
 
 
-def col2im(cols: np.ndarray, win: Windows, batch: int) -> np.ndarray:
-    """The adjoint of :func:`im2col`: add each row's values back onto padded images."""
-    c = cols.shape[1] // win.count
-    cols = cols.reshape(batch, *win.out, *win.kernel, c)
-    xp = np.zeros((batch, *win.padded, c), dtype=cols.dtype)
-    for i, j in win.offsets:
+def col2im(g: np.ndarray, w: np.ndarray, win: Windows, batch: int) -> np.ndarray:
+    """The adjoint of :func:`im2col` applied to ``g @ w.T``: padded images that receive, at each
+    kernel offset ``k``, the rows ``g @ w_k.T`` (``w`` is ``(kh*kw*channels, filters)``).
+
+    One small product per offset, added into its strided view, never builds the
+    ``(rows, kh*kw*channels)`` matrix.
+    """
+    c = w.shape[0] // win.count
+    taps = w.reshape(win.count, c, w.shape[1])
+    xp = np.zeros((batch, *win.padded, c), dtype=np.result_type(g, w))
+    part = np.empty((len(g), c), dtype=xp.dtype)
+    for k, (i, j) in enumerate(win.offsets):
         view = win.view(xp, i, j)
-        view += cols[:, :, :, i, j]
+        view += np.matmul(g, taps[k].T, out=part).reshape(view.shape)
     return xp
 
 
@@ -76,7 +88,7 @@ class Conv(Function):
         g = to_images(grad, self.rank, self.channels_first).reshape(-1, self.w.shape[1])
         grad_x = grad_w = grad_b = None
         if need[0]:
-            xp = col2im(g @ self.w.T, self.win, self.batch)
+            xp = col2im(g, self.w, self.win, self.batch)
             grad_x = from_images(self.win.crop(xp), self.rank, self.channels_first)
         if need[1] or len(need) > 2 and need[2]:
             grads = self.cols.T @ g  # the kernel's rows, then the bias's
@@ -96,7 +108,7 @@ class ConvTranspose(Function):
         self.kernel_shape, self.batch = kernel.shape, images.shape[0]
         self.x = images.reshape(-1, images.shape[3])
         self.w = kernel.reshape(-1, kernel.shape[-1])
-        out = self.win.crop(col2im(self.x @ self.w.T, self.win, self.batch))
+        out = self.win.crop(col2im(self.x, self.w, self.win, self.batch))
         return from_images(np.ascontiguousarray(out) if bias is None else out + bias, 2, self.channels_first)
 
     def backward(self, grad):
