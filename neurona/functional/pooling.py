@@ -30,10 +30,10 @@ class MaxPool(Function):
 
     def forward(self, x):
         xp = self.win.pad(to_images(x, self.rank, self.channels_first), -np.inf)
-        offsets = self.win.offsets
-        out = self.win.view(xp, *offsets[0]).copy()
-        for i, j in offsets[1:]:
-            np.maximum(out, self.win.view(xp, i, j), out=out)
+        views = [self.win.view(xp, i, j) for i, j in self.win.offsets]
+        out = np.maximum(views[0], views[1]) if len(views) > 1 else views[0].copy()
+        for view in views[2:]:
+            np.maximum(out, view, out=out)
         self.xp, self.out = xp, out
         return from_images(out, self.rank, self.channels_first)
 
@@ -42,9 +42,10 @@ class MaxPool(Function):
         order, each taking the windows whose maximum it holds and that no earlier offset took."""
         win, out = self.win, self.out
         g = to_images(grad, self.rank, self.channels_first)
-        gxp = np.zeros(self.xp.shape, dtype=g.dtype)
         overlap = any(s < k for s, k in zip(win.strides, win.kernel))
         masked = not np.isfinite(g).all()  # 0 * inf would spread an infinite gradient over the window
+        tiled = win.strides == win.kernel and all(o * s == n for o, s, n in zip(win.out, win.strides, win.padded))
+        gxp = (np.empty if tiled and not masked else np.zeros)(self.xp.shape, dtype=g.dtype)  # tiles write every pixel
         nan = bool(np.isnan(out).any())
         hit, free = np.empty(out.shape, dtype=bool), np.ones(out.shape, dtype=bool)
         share = np.empty_like(g) if overlap and not masked else None
