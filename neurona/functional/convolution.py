@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from neurona.function import Function, ShapeError
+from neurona.grad_mode import is_grad_enabled
 from neurona.functional._windows import (
     Windows,
     as_tuple,
@@ -27,6 +28,10 @@ from neurona.functional._windows import (
     to_images,
     windows,
 )
+
+
+CHUNK = 1 << 19
+"""Values of the window matrix built at once in inference (2 MiB of float32)."""
 
 
 def im2col(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
@@ -79,9 +84,23 @@ class Conv(Function):
         images = to_images(x, self.rank, self.channels_first)
         self.kernel_shape, self.batch = kernel.shape, images.shape[0]
         self.w = kernel.reshape(-1, kernel.shape[-1])
+        w = self.w if bias is None else np.concatenate([self.w, bias[None]])
+        if not is_grad_enabled():
+            return from_images(self._infer(images, w), self.rank, self.channels_first)
         self.cols = im2col(self.win.pad(images), self.win, ones=bias is not None)
-        y = self.cols @ (self.w if bias is None else np.concatenate([self.w, bias[None]]))
-        return from_images(y.reshape(self.batch, *self.win.out, self.w.shape[1]), self.rank, self.channels_first)
+        y = self.cols @ w
+        return from_images(y.reshape(self.batch, *self.win.out, w.shape[1]), self.rank, self.channels_first)
+
+    def _infer(self, images: np.ndarray, w: np.ndarray) -> np.ndarray:
+        """Without a graph nothing is kept for backward: a few images at a time, so that their
+        windows stay in cache."""
+        per_image = self.win.out[0] * self.win.out[1] * len(w)
+        step = max(1, CHUNK // per_image)
+        y = np.empty((self.batch, *self.win.out, w.shape[1]), dtype=np.result_type(images, w))
+        for start in range(0, self.batch, step):
+            cols = im2col(self.win.pad(images[start : start + step]), self.win, ones=len(w) > len(self.w))
+            np.matmul(cols, w, out=y[start : start + step].reshape(len(cols), -1))
+        return y
 
     def backward(self, grad):
         need = self.needs_input_grad

@@ -192,3 +192,20 @@ def test_conv2d_transpose_output_sizes_are_keras(size, kernel, strides, padding,
     x = nr.tensor(np.zeros((1, size, size, 1)))
     y = F.conv2d_transpose(x, nr.tensor(np.zeros((kernel, kernel, 2, 1))), strides=strides, padding=pad, output_padding=output_padding)
     assert y.shape == (1, expected, expected, 2)
+
+
+@pytest.mark.parametrize("batch", [1, 7, 300])
+def test_inference_without_graph_equals_training_forward(batch, monkeypatch):
+    """Under no_grad the windows are built a few images at a time; the result is the same."""
+    import neurona.functional.convolution as conv
+
+    monkeypatch.setattr(conv, "CHUNK", 2000)
+    rng = np.random.default_rng(0)
+    x, w, b = rng.standard_normal((batch, 9, 8, 3)), rng.standard_normal((3, 3, 3, 5)), rng.standard_normal(5)
+    args = [nr.tensor(x), nr.tensor(w, requires_grad=True), nr.tensor(b)]
+    expected = F.conv2d(*args, strides=(2, 1), padding="same").numpy()
+    with nr.no_grad():
+        out = F.conv2d(*args, strides=(2, 1), padding="same")
+        unbiased = F.conv2d(*args[:2], strides=(2, 1), padding="same")
+    np.testing.assert_array_equal(out.numpy(), expected)
+    np.testing.assert_allclose(unbiased.numpy(), expected - b.astype(np.float32), rtol=1e-5, atol=1e-5)
