@@ -19,6 +19,7 @@ from neurona.functional.activations import (
     tanh,
 )
 from neurona.functional.arithmetic import add, div, mul, neg, pow, sub
+from neurona.functional.convolution import conv1d, conv2d, conv2d_transpose
 from neurona.functional.elementwise import abs, clip, exp, log, maximum, minimum, sqrt, where
 from neurona.functional.linalg import linear, matmul
 from neurona.functional.losses import (
@@ -33,6 +34,17 @@ from neurona.functional.losses import (
 )
 from neurona.functional.normalization import batch_norm
 from neurona.functional.recurrent import gru, lstm, simple_rnn
+from neurona.functional.pooling import (
+    avg_pool1d,
+    avg_pool2d,
+    global_avg_pool1d,
+    global_avg_pool2d,
+    global_max_pool1d,
+    global_max_pool2d,
+    max_pool1d,
+    max_pool2d,
+    upsample2d,
+)
 from neurona.functional.reductions import logsumexp, max, mean, min, std, sum, var
 from neurona.functional.regularization import dropout, l1_penalty, l2_penalty
 from neurona.functional.shape import (
@@ -59,4 +71,6 @@ __all__ = [
     "prelu", "relu", "reshape", "selu", "sigmoid", "softmax", "softplus", "split", "sqrt", "squeeze",
     "stack", "std", "step", "sub", "sum", "tanh", "transpose", "unsqueeze", "var", "where",
     "gru", "lstm", "simple_rnn",
+    "conv1d", "conv2d", "conv2d_transpose", "max_pool1d", "max_pool2d", "avg_pool1d", "avg_pool2d",
+    "global_max_pool1d", "global_max_pool2d", "global_avg_pool1d", "global_avg_pool2d", "upsample2d",
 ]

@@ -364,3 +364,7 @@ EXTREME_ROWS = [
 from .op_table_recurrent import ROWS as RECURRENT_ROWS  # noqa: E402  (imports Row from here)
 
 ROWS += RECURRENT_ROWS
+
+from .op_table_conv import CONV_ROWS  # noqa: E402  (convolution and pooling rows)
+
+ROWS += CONV_ROWS

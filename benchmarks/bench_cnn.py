@@ -1,0 +1,160 @@
+"""CNN speed: neurona against PyTorch CPU and a hand-written NumPy im2col CNN, in one run.
+
+Workloads (float32; every library on the same number of threads, 2 by default):
+- one epoch of SGD (lr 0.01, momentum 0.9) on 10,000 random 28x28x1 images, batch 64:
+  Conv2D 8 3x3 same + ReLU -> MaxPool 2 -> Conv2D 16 3x3 same + ReLU -> MaxPool 2
+  -> Flatten -> Dense 10, softmax cross-entropy;
+- inference (forward only) of Keras's mnist_convnet on a batch of 1,000 images.
+
+Run: ``python benchmarks/bench_cnn.py [--threads 2]`` (set before NumPy loads its BLAS).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def _threads() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threads", type=int, default=2, help="BLAS and torch threads (default 2)")
+    threads = parser.parse_args().threads
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = str(threads)
+    return threads
+
+
+THREADS = _threads() if __name__ == "__main__" else 2
+
+import numpy as np  # noqa: E402
+import reference_numpy_cnn as ref  # noqa: E402
+from timing import best_times  # noqa: E402
+
+import neurona as nr  # noqa: E402
+import neurona.functional as F  # noqa: E402
+from neurona.layers import Conv2D, Dense, Dropout, Flatten, MaxPooling2D  # noqa: E402
+from neurona.models import Sequential  # noqa: E402
+from neurona.optimizers import SGD  # noqa: E402
+
+N, BATCH = 10_000, 64
+
+
+def torch_or_none():
+    try:
+        import torch
+    except ImportError:
+        return None
+    torch.set_num_threads(THREADS)
+    return torch
+
+
+def batches(rng: np.random.Generator):
+    order = rng.permutation(N)
+    return [order[start : start + BATCH] for start in range(0, N, BATCH)]
+
+
+def small_cnn() -> Sequential:
+    return Sequential([
+        Conv2D(8, 3, padding="same", activation="relu", input_shape=(28, 28, 1)), MaxPooling2D(2),
+        Conv2D(16, 3, padding="same", activation="relu"), MaxPooling2D(2), Flatten(), Dense(10),
+    ])
+
+
+def mnist_convnet() -> Sequential:
+    return Sequential([
+        Conv2D(32, 3, activation="relu", input_shape=(28, 28, 1)), MaxPooling2D(2),
+        Conv2D(64, 3, activation="relu"), MaxPooling2D(2), Flatten(), Dropout(0.5), Dense(10, activation="softmax"),
+    ])
+
+
+def training_runs(x: np.ndarray, y: np.ndarray) -> dict:
+    def neurona_epoch():
+        nr.random.seed(0)
+        model = small_cnn()
+        model.build()
+        opt = SGD(model.parameters(), lr=0.01, momentum=0.9)
+        for index in batches(np.random.default_rng(0)):
+            loss = F.cross_entropy(model(nr.Tensor._wrap(x.take(index, axis=0))), y.take(index))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+
+    xc = np.ascontiguousarray(x.transpose(0, 3, 1, 2))
+
+    def numpy_epoch():
+        params = ref.init(np.random.default_rng(0))
+        opt = ref.SGD(params)
+        for index in batches(np.random.default_rng(0)):
+            _, grads = ref.step(params, xc.take(index, axis=0), y.take(index))
+            opt.step(grads)
+
+    runs = {"neurona": neurona_epoch, "numpy": numpy_epoch}
+    torch = torch_or_none()
+    if torch is not None:
+        tx, ty = torch.from_numpy(xc), torch.from_numpy(y)
+
+        def torch_epoch():
+            torch.manual_seed(0)
+            nn = torch.nn
+            model = nn.Sequential(nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3, padding=1),
+                                  nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(784, 10))
+            opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+            for index in batches(np.random.default_rng(0)):
+                index = torch.from_numpy(index)
+                loss = nn.functional.cross_entropy(model(tx[index]), ty[index])
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+
+        runs["torch"] = torch_epoch
+    return runs
+
+
+def inference_runs(x: np.ndarray) -> dict:
+    nr.random.seed(0)
+    model = mnist_convnet()
+    model.build()
+    model.eval()
+    tensor = nr.Tensor._wrap(x)
+
+    def neurona_forward():
+        with nr.no_grad():
+            model(tensor)
+
+    runs = {"neurona": neurona_forward}
+    torch = torch_or_none()
+    if torch is not None:
+        nn = torch.nn
+        reference = nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
+                                  nn.MaxPool2d(2), nn.Flatten(), nn.Dropout(0.5), nn.Linear(1600, 10), nn.Softmax(-1)).eval()
+        tx = torch.from_numpy(np.ascontiguousarray(x.transpose(0, 3, 1, 2)))
+
+        def torch_forward():
+            with torch.no_grad():
+                reference(tx)
+
+        runs["torch"] = torch_forward
+    return runs
+
+
+def report(title: str, times: dict) -> None:
+    print(f"\n{title}")
+    for name, seconds in times.items():
+        ratios = "  ".join(f"{seconds / times[peer]:.2f}x {peer}" for peer in ("numpy", "torch") if peer in times and peer != name)
+        print(f"  {name:<8} {seconds * 1e3:9.1f} ms   {ratios}")
+
+
+def main() -> None:
+    import platform
+
+    print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, {THREADS} threads; numpy {np.__version__}")
+    rng = np.random.default_rng(0)
+    x = rng.random((N, 28, 28, 1), dtype=np.float32)
+    y = rng.integers(0, 10, N)
+    report(f"one epoch of SGD, {N:,} images 28x28x1, batch {BATCH} (conv8-pool-conv16-pool-dense10)",
+           best_times(training_runs(x, y), number=1, rounds=3))
+    report("inference, Keras mnist_convnet, batch 1,000", best_times(inference_runs(x[:1000]), number=3, rounds=5))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
