@@ -113,7 +113,7 @@ class Conv(Function):
             grads = self.cols.T @ g  # the kernel's rows, then the bias's
             grad_w = grads[: len(self.w)].reshape(self.kernel_shape)
             grad_b = grads[len(self.w)] if len(need) > 2 else None
-        return grad_x, grad_w, grad_b
+        return (grad_x, grad_w, grad_b)[: len(self.inputs)]
 
 
 class ConvTranspose(Function):
@@ -143,7 +143,7 @@ class ConvTranspose(Function):
         if len(need) > 2 and need[2]:
             rows = g.reshape(-1, g.shape[3])
             grad_b = np.ones(len(rows), dtype=g.dtype) @ rows
-        return grad_x, grad_w, grad_b
+        return (grad_x, grad_w, grad_b)[: len(self.inputs)]
 
 
 def _check_kernel(op: str, x, kernel, bias, rank: int, channels: int, in_axis: int) -> None:

@@ -102,7 +102,8 @@ class Layer(Module):
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
-        if cls.__module__.startswith("neurona.layers.") and cls.forward is not Module.forward:
+        concrete = cls.forward is not Module.forward and not cls.__dict__.get("abstract", False)
+        if cls.__module__.startswith("neurona.layers.") and concrete:
             LAYERS.register(cls)
 
     def __init__(

@@ -21,6 +21,8 @@ from neurona.layers.spatial import SpatialLayer
 class Conv(SpatialLayer):
     """Base class of the convolution layers of rank 1 and 2 (see :class:`Conv2D` for the arguments)."""
 
+    abstract = True  # a base of concrete layers, not registered by name
+
     paddings = ("valid", "same")
 
     def __init__(

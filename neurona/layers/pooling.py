@@ -10,6 +10,8 @@ from neurona.layers.spatial import SpatialLayer
 class Pooling(SpatialLayer):
     """Base class of window pooling; ``strides`` defaults to ``pool_size``."""
 
+    abstract = True  # a base of concrete layers, not registered by name
+
     function = None
 
     def __init__(self, pool_size=2, strides=None, padding: str = "valid", data_format: str | None = None, **kwargs) -> None:
@@ -115,6 +117,8 @@ class AveragePooling2D(Pooling):
 
 class GlobalPooling(SpatialLayer):
     """Base class of global pooling: one value per channel (``keepdims`` keeps size-1 spatial axes)."""
+
+    abstract = True  # a base of concrete layers, not registered by name
 
     function = None
 
