@@ -4,8 +4,9 @@ This is the course's sum over a filter sliding on an image (a cross-correlation,
 as in every deep-learning library). Images are channels-last (``NHWC``, Keras's
 default) and kernels ``(kh, kw, in_channels, filters)``. The windows become one
 matrix product without a transpose: the im2col matrix ``(pixels, kh*kw*channels)``
-is filled by one strided copy per kernel offset, then multiplied by the kernel
-seen as ``(kh*kw*channels, filters)``.
+is filled by one strided copy per kernel row (or offset), then multiplied by the
+kernel seen as ``(kh*kw*channels, filters)``; the bias rides along as a column of
+ones. Nothing loops over pixels.
 
 Two array routines make every op here: :func:`im2col` before a product, and
 its adjoint :func:`col2im` after one. A convolution's input gradient is a transposed
@@ -16,7 +17,6 @@ from __future__ import annotations
 import numpy as np
 
 from neurona.function import Function, ShapeError
-from neurona.grad_mode import is_grad_enabled
 from neurona.functional._windows import (
     Windows,
     as_tuple,
@@ -28,7 +28,7 @@ from neurona.functional._windows import (
     to_images,
     windows,
 )
-
+from neurona.grad_mode import is_grad_enabled
 
 CHUNK = 1 << 19
 """Values of the window matrix built at once in inference (2 MiB of float32)."""

@@ -104,11 +104,15 @@ class GlobalMaxPool(Function):
 
     def forward(self, x):
         self.shape = x.shape
-        n = x.shape[0]
-        self.flat_shape = (n, x.shape[1], -1) if self.channels_first else (n, -1, x.shape[-1])
+        n, c = x.shape[0], x.shape[1 if self.channels_first else -1]
+        pixels = x.size // max(n * c, 1)
+        self.flat_shape = (n, c, pixels) if self.channels_first else (n, pixels, c)
         self.axis = 2 if self.channels_first else 1
         flat = x.reshape(self.flat_shape)
-        self.index = np.argmax(flat, axis=self.axis, keepdims=True)
+        if flat.size:
+            self.index = np.argmax(flat, axis=self.axis, keepdims=True)
+        else:  # an empty batch (np.argmax refuses any empty array)
+            self.index = np.zeros((n, 1, c) if self.axis == 1 else (n, c, 1), dtype=np.intp)
         return np.take_along_axis(flat, self.index, axis=self.axis).reshape(self.out_shape)
 
     def backward(self, grad):

@@ -79,6 +79,8 @@ def test_pooling_empty_batch():
     assert out.shape == (0, 2, 2, 2)
     out.sum().backward()
     assert x.grad.shape == x.shape
+    for pool in (F.global_max_pool2d, F.global_avg_pool2d):
+        assert pool(x).shape == (0, 2)
 
 
 def test_upsample_gradient_sums_each_block():
