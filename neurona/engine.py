@@ -70,16 +70,12 @@ def _check_versions(fn, output) -> None:
 
     ``fn._versions`` holds the versions of the inputs (None for non-tensors) and, last, of the output.
     """
-    versions = fn._versions
-    for item in fn.saves:
-        if item == "output":
-            checks = ((-1, output),)
-        else:
-            checks = enumerate(fn.inputs) if item == "inputs" else ((item, fn.inputs[item]),)
-        for position, tensor in checks:
-            recorded = versions[position]
-            if recorded is not None and tensor._version[0] != recorded:
-                raise RuntimeError(_changed_message(fn, position, tensor, recorded))
+    versions, inputs = fn._versions, fn.inputs
+    for i in range(len(inputs)) if fn._saved_inputs is None else fn._saved_inputs:
+        if versions[i] is not None and inputs[i]._version[0] != versions[i]:
+            raise RuntimeError(_changed_message(fn, i, inputs[i], versions[i]))
+    if fn._saved_output and output._version[0] != versions[-1]:
+        raise RuntimeError(_changed_message(fn, -1, output, versions[-1]))
 
 
 def _changed_message(fn, position: int, tensor, recorded: int) -> str:
@@ -93,17 +89,16 @@ def _changed_message(fn, position: int, tensor, recorded: int) -> str:
     )
 
 
-def _gradients(fn, g: np.ndarray) -> tuple:
-    """Call ``fn.backward`` and check that it gave one gradient per input."""
-    in_grads = fn.backward(g)
-    if type(in_grads) is not tuple:
-        in_grads = tuple(in_grads) if type(in_grads) is list else (in_grads,)
-    if len(in_grads) != len(fn.inputs):
-        raise RuntimeError(
-            f"{type(fn).__name__}.backward returned {len(in_grads)} gradient(s) for {len(fn.inputs)} input(s); "
-            "return one per input of forward (None for an input that needs none)"
-        )
-    return in_grads
+def _position(inputs: tuple, x) -> int:
+    """Which input ``x`` is (for error messages)."""
+    return next(i for i, y in enumerate(inputs) if y is x)
+
+
+def _count_message(fn, in_grads: tuple) -> str:
+    return (
+        f"{type(fn).__name__}.backward returned {len(in_grads)} gradient(s) for {len(fn.inputs)} input(s); "
+        "return one per input of forward (None for an input that needs none)"
+    )
 
 
 def backprop(root, grad: np.ndarray, retain_graph: bool = False) -> None:
@@ -132,21 +127,27 @@ def backprop(root, grad: np.ndarray, retain_graph: bool = False) -> None:
         fn = node._creator
         if node._retains_grad:
             _store(node, g, owned)
-        if fn.inputs is None:
+        inputs = fn.inputs
+        if inputs is None:
             raise RuntimeError(
                 f"backward: the graph through {type(fn).__name__} was already freed by an "
                 "earlier backward(); call backward(retain_graph=True) the first time to walk it twice"
             )
         if fn._versions:
             _check_versions(fn, node)
-        for i, (x, need, gx) in enumerate(zip(fn.inputs, fn.needs_input_grad, _gradients(fn, g))):
+        in_grads = fn.backward(g)
+        if type(in_grads) is not tuple:
+            in_grads = tuple(in_grads) if type(in_grads) is list else (in_grads,)
+        if len(in_grads) != len(inputs):
+            raise RuntimeError(_count_message(fn, in_grads))
+        for x, need, gx in zip(inputs, fn.needs_input_grad, in_grads):
             if not need or gx is None:
                 continue
             if type(gx) is not np.ndarray:
                 gx = np.asarray(gx)
             xd = x._data
             if gx.shape != xd.shape:
-                gx = unbroadcast(gx, xd.shape, g.shape, fn, i)
+                gx = unbroadcast(gx, xd.shape, g.shape, fn, _position(inputs, x))
             if gx.dtype != xd.dtype:
                 gx = gx.astype(xd.dtype)
             key = id(x)

@@ -61,6 +61,11 @@ class Function:
     _versions: tuple = ()
     _released = False
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._saved_inputs = None if "inputs" in cls.saves else tuple(i for i in cls.saves if i != "output")
+        cls._saved_output = "output" in cls.saves
+
     def forward(self, *arrays):
         raise NotImplementedError(f"{type(self).__name__} must define forward(*arrays)")
 

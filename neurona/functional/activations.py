@@ -40,8 +40,11 @@ class Tanh(Function):
         return self.out
 
     def backward(self, grad):
-        d = np.multiply(self.out, self.out, out=np.empty_like(self.out))  # tanh' = 1 - tanh², in one buffer
-        np.subtract(1, d, out=d)
+        d = self.out * self.out  # tanh' = 1 - tanh², built in one buffer
+        if type(d) is np.ndarray:
+            np.subtract(1, d, out=d)
+        else:  # a 0-d input gives NumPy scalars, which have no buffer to write into
+            d = 1 - d
         d *= grad
         return d
 
