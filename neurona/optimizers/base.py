@@ -184,7 +184,7 @@ class Optimizer:
             groups.append(group)
             for i, index in enumerate(members):
                 where[index] = (group, i)
-        _carry_state(old, params, where)
+        _carry_state(old, groups)
         self._names, self._params, self._groups, self._where = names, params, groups, where
 
     def _unchanged(self, params: list[Tensor]) -> bool:
@@ -334,9 +334,9 @@ class Optimizer:
         return f"{type(self).__name__}({', '.join(f'{key}={value!r}' for key, value in config.items())})"
 
 
-def _carry_state(old: dict, params: list[Tensor], where: list) -> None:
+def _carry_state(old: dict, groups: list[FlatGroup]) -> None:
     """Copy the state and step count of each parameter bound before (same shape and dtype) to its new place."""
-    for group in {id(g): g for g, _ in where}.values():
+    for group in groups:
         steps = group.step_counts()
         for i, p in enumerate(group.params):
             before = old.get(id(p))
