@@ -160,3 +160,19 @@ def test_each_step_bumps_the_version_of_each_parameter_it_wrote(opt_class):
     params[0].grad = None                                      # skipped: not written
     opt.step()
     assert [p.version for p in params] == [2, 3, 3, 3]
+
+
+def test_a_real_optimizer_step_before_backward_is_refused():
+    import neurona as nr
+    from neurona.layers import Dense
+    from neurona.models import Sequential
+    from neurona.optimizers import SGD
+
+    net = Sequential([Dense(2, input_dim=3)])
+    net.build()
+    opt = SGD(net.parameters(), learning_rate=0.1)
+    loss = net(nr.tensor(np.ones((4, 3)))).sum()
+    loss.backward(retain_graph=True)
+    opt.step()
+    with pytest.raises(RuntimeError, match="Linear needs input 1"):
+        loss.backward()
