@@ -10,20 +10,19 @@ from neurona.text.vocabulary import Vocabulary
 
 
 def _pairs(vocabulary: Vocabulary, texts: list[str], window: int) -> tuple[np.ndarray, np.ndarray]:
-    """Word indices (into the words after the reserved tokens) of every ordered pair at most ``window`` apart."""
+    """Word indices (into the words after the reserved tokens) of every pair at most ``window`` apart, left first."""
     sequences = [vocabulary.encode(text) for text in texts]
     lengths = np.fromiter(map(len, sequences), dtype=np.int64, count=len(sequences))
     ids = np.fromiter((i for sequence in sequences for i in sequence), dtype=np.int64, count=int(lengths.sum()))
     document = np.repeat(np.arange(len(sequences)), lengths)
     ids -= vocabulary.reserved                                  # out-of-vocabulary words become negative
-    left, right = [], []
+    left, right = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
     for distance in range(1, window + 1):
         a, b = ids[:-distance], ids[distance:]
         valid = (document[:-distance] == document[distance:]) & (a >= 0) & (b >= 0)
-        left += [a[valid], b[valid]]                            # both orders: the matrix is symmetric
-        right += [b[valid], a[valid]]
-    empty = np.zeros(0, np.int64)
-    return np.concatenate(left or [empty]), np.concatenate(right or [empty])
+        left.append(a[valid])
+        right.append(b[valid])
+    return np.concatenate(left), np.concatenate(right)
 
 
 def cooccurrence_matrix(
@@ -74,15 +73,16 @@ def cooccurrence_matrix(
     size = len(vocabulary) - vocabulary.reserved
     keys, counts = np.unique(np.ravel_multi_index(_pairs(vocabulary, texts, int(window)), (size, size)),
                              return_counts=True)
-    rows, columns = np.unravel_index(keys, (size, size))
+    rows, columns = np.unravel_index(keys, (size, size))           # C[a, b]: a before b
     words = vocabulary.tokens[vocabulary.reserved:]
     if sparse:
         from scipy.sparse import csr_matrix
 
-        return csr_matrix((counts.astype(dtype), (rows, columns)), shape=(size, size)), words
+        forward = csr_matrix((counts.astype(dtype), (rows, columns)), shape=(size, size))
+        return (forward + forward.T).tocsr(), words                      # both orders: C + Cᵀ
     matrix = np.zeros((size, size), dtype=dtype)
     matrix[rows, columns] = counts
-    return matrix, words
+    return matrix + matrix.T, words
 
 
 def ppmi(matrix: Any) -> Any:

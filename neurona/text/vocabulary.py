@@ -35,7 +35,8 @@ class Vocabulary:
     tokens : list of str
         The vocabulary, by index (the state a layer saves; see :meth:`get_config`).
     document_counts : list of int
-        For each token, the number of fitted documents that contain it (for tf-idf).
+        For each token, the number of fitted documents that contain it (for tf-idf;
+        for the out-of-vocabulary token, those with an unknown word).
     n_documents : int
         The number of fitted documents.
 
@@ -70,11 +71,22 @@ class Vocabulary:
         """How many tokens come before the words: padding, and the out-of-vocabulary token if any."""
         return 1 if self.oov_token is None else 2
 
+    @property
+    def tokens(self) -> list[str]:
+        """The vocabulary by index (a copy)."""
+        return list(self._tokens)
+
+    @property
+    def document_counts(self) -> list[int]:
+        """For each token, how many fitted documents contain it (a copy)."""
+        return list(self._document_counts)
+
     def _set_tokens(self, tokens: list[str], document_counts: list[int], n_documents: int) -> None:
-        self.tokens, self.document_counts, self.n_documents = tokens, document_counts, n_documents
-        self.index = {token: i for i, token in enumerate(tokens)}
-        if len(self.index) != len(tokens):
+        index = {token: i for i, token in enumerate(tokens)}
+        if len(index) != len(tokens):
             raise ValueError("Vocabulary: the tokens must be distinct")
+        self._tokens, self._document_counts, self.n_documents = tuple(tokens), tuple(document_counts), n_documents
+        self._index = index
 
     def fit(self, texts: list[str]) -> Vocabulary:
         """Learn the vocabulary of ``texts`` (a list of documents), replacing any earlier one."""
@@ -84,7 +96,7 @@ class Vocabulary:
         for tokens in documents:
             counts.update(tokens)
             in_documents.update(set(tokens))
-        reserved = self.tokens[: self.reserved]
+        reserved = list(self._tokens[: self.reserved])
         for token in reserved:
             counts.pop(token, None)
         words = sorted(counts, key=counts.__getitem__, reverse=True)    # stable: ties by first appearance
@@ -97,11 +109,11 @@ class Vocabulary:
         return self
 
     def __len__(self) -> int:
-        return len(self.tokens)
+        return len(self._tokens)
 
     def encode(self, text: str) -> list[int]:
         """The indices of one document's tokens (unknown words: the out-of-vocabulary index, or dropped)."""
-        index = self.index
+        index = self._index
         if self.oov_token is None:
             return [index[token] for token in self.analyzer(text) if token in index]
         oov = index[self.oov_token]
@@ -113,7 +125,7 @@ class Vocabulary:
 
     def sequences_to_texts(self, sequences: list[list[int]]) -> list[str]:
         """The documents of index sequences, tokens joined by spaces; padding (0) is skipped."""
-        tokens, size = self.tokens, len(self.tokens)
+        tokens, size = self._tokens, len(self._tokens)
         texts = []
         for row, sequence in enumerate(sequences):
             try:
@@ -132,8 +144,8 @@ class Vocabulary:
     def get_config(self) -> dict[str, Any]:
         """All the state, JSON-able: the settings, the analyzer's config and the fitted tokens."""
         return {"max_tokens": self.max_tokens, "oov_token": self.oov_token,
-                "analyzer": self.analyzer.get_config(), "tokens": list(self.tokens),
-                "document_counts": list(self.document_counts), "n_documents": self.n_documents}
+                "analyzer": self.analyzer.get_config(), "tokens": self.tokens,
+                "document_counts": self.document_counts, "n_documents": self.n_documents}
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Vocabulary:

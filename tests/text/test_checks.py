@@ -1,0 +1,39 @@
+"""Every text function refuses a lone string where a list is expected (it would be read letter by letter)."""
+import numpy as np
+import pytest
+
+from neurona.text import (
+    Vocabulary, bag_of_words, cooccurrence_matrix, lowercase, ngrams, remove_stop_words, stem, svd_embeddings,
+)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: Vocabulary().fit("the cat sat"),
+    lambda: Vocabulary().fit(["the cat"]).texts_to_sequences("the cat"),
+    lambda: bag_of_words("the cat sat"),
+    lambda: cooccurrence_matrix("the cat sat"),
+    lambda: svd_embeddings("the cat sat", dim=1),
+    lambda: lowercase("Canada"),
+    lambda: stem("connected"),
+    lambda: remove_stop_words("the"),
+    lambda: ngrams("not good"),
+])
+def test_a_lone_string_is_refused(call):
+    with pytest.raises(TypeError, match="single str"):
+        call()
+
+
+@pytest.mark.parametrize("bad", [None, float("nan"), b"bytes", 3])
+def test_a_document_that_is_not_a_str_is_named(bad):
+    with pytest.raises(TypeError, match=r"texts\[1\] is a"):
+        Vocabulary().fit(["fine", bad])
+
+
+def test_numpy_arrays_of_strings_and_generators_are_accepted():
+    texts = np.array(["the cat", "the dog"])
+    assert Vocabulary().fit(texts).tokens == Vocabulary().fit(t for t in ["the cat", "the dog"]).tokens
+
+
+def test_a_2d_array_of_texts_is_refused():
+    with pytest.raises(ValueError, match=r"1-D.*\(1, 2\)"):
+        bag_of_words(np.array([["a", "b"]]))
