@@ -5,8 +5,8 @@ from typing import Any
 
 import numpy as np
 
-from neurona.text._checks import as_texts
-from neurona.text.vocabulary import Vocabulary
+from neurona.text._checks import as_texts, cast_exactly, check_int, csr_matrix_class
+from neurona.text.vocabulary import Vocabulary, fitted_vocabulary
 
 
 def _pairs(vocabulary: Vocabulary, texts: list[str], window: int) -> tuple[np.ndarray, np.ndarray]:
@@ -23,6 +23,13 @@ def _pairs(vocabulary: Vocabulary, texts: list[str], window: int) -> tuple[np.nd
         left.append(a[valid])
         right.append(b[valid])
     return np.concatenate(left), np.concatenate(right)
+
+
+def _symmetric_counts(left: np.ndarray, right: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Row, column and count of the nonzero entries of ``C + Cᵀ``, C[a, b] counting the pairs with a first."""
+    keys = np.concatenate([left * size + right, right * size + left])           # both orders
+    keys, counts = np.unique(keys, return_counts=True)
+    return keys // size, keys % size, counts
 
 
 def cooccurrence_matrix(
@@ -66,23 +73,17 @@ def cooccurrence_matrix(
            [0., 1., 0.]], dtype=float32)
     """
     texts = as_texts("cooccurrence_matrix", texts)
-    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 1:
-        raise ValueError(f"cooccurrence_matrix: window must be an integer >= 1, got {window!r}")
-    if vocabulary is None:
-        vocabulary = Vocabulary().fit(texts)
+    window = check_int("cooccurrence_matrix", "window", window, 1)
+    vocabulary = fitted_vocabulary("cooccurrence_matrix", vocabulary, texts)
     size = len(vocabulary) - vocabulary.reserved
-    keys, counts = np.unique(np.ravel_multi_index(_pairs(vocabulary, texts, int(window)), (size, size)),
-                             return_counts=True)
-    rows, columns = np.unravel_index(keys, (size, size))           # C[a, b]: a before b
+    rows, columns, counts = _symmetric_counts(*_pairs(vocabulary, texts, window), size)
+    counts = cast_exactly("cooccurrence_matrix", counts, dtype, "count")
     words = vocabulary.tokens[vocabulary.reserved:]
     if sparse:
-        from scipy.sparse import csr_matrix
-
-        forward = csr_matrix((counts.astype(dtype), (rows, columns)), shape=(size, size))
-        return (forward + forward.T).tocsr(), words                      # both orders: C + Cᵀ
-    matrix = np.zeros((size, size), dtype=dtype)
+        return csr_matrix_class("cooccurrence_matrix")((counts, (rows, columns)), shape=(size, size)), words
+    matrix = np.zeros((size, size), dtype=counts.dtype)
     matrix[rows, columns] = counts
-    return matrix + matrix.T, words
+    return matrix, words
 
 
 def ppmi(matrix: Any) -> Any:

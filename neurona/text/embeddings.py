@@ -7,14 +7,12 @@ embedding layers learn to approximate by gradient descent (Levy and Goldberg, 20
 """
 from __future__ import annotations
 
-import importlib.util
-
 import numpy as np
 
 from neurona.random import Seed, as_rng
-from neurona.text._checks import as_texts
+from neurona.text._checks import as_texts, check_int
 from neurona.text.cooccurrence import cooccurrence_matrix, ppmi
-from neurona.text.vocabulary import Vocabulary
+from neurona.text.vocabulary import Vocabulary, fitted_vocabulary
 
 DENSE_LIMIT = 2000
 """Up to this many words the SVD is NumPy's exact one; above it, a randomized SVD of the sparse
@@ -73,6 +71,14 @@ class WordVectors:
         return f"WordVectors({len(self._words)} words, dim={self.vectors.shape[1]})"
 
 
+def _has_scipy() -> bool:
+    try:
+        import scipy.sparse  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def _randomized_svd(matrix, dim: int, rng: np.random.Generator, oversample: int = 10,
                     power_iterations: int = 4) -> tuple[np.ndarray, np.ndarray]:
     """The top ``dim`` left singular vectors and values of ``matrix`` (dense, or anything with ``@``), by
@@ -123,11 +129,11 @@ def svd_embeddings(texts: list[str], dim: int = 100, window: int = 2,
     'meow'
     """
     texts = as_texts("svd_embeddings", texts)
-    vocabulary = Vocabulary().fit(texts) if vocabulary is None else vocabulary
+    vocabulary = fitted_vocabulary("svd_embeddings", vocabulary, texts)
     size = len(vocabulary) - vocabulary.reserved
     if isinstance(dim, bool) or not isinstance(dim, (int, np.integer)) or not 1 <= dim <= size:
         raise ValueError(f"svd_embeddings: dim must be an integer from 1 to the number of words ({size}), got {dim!r}")
-    sparse = size > DENSE_LIMIT and importlib.util.find_spec("scipy") is not None
+    sparse = size > DENSE_LIMIT and _has_scipy()
     counts, words = cooccurrence_matrix(texts, window, vocabulary, sparse=sparse, dtype="float64")
     u, s = _truncated_svd(ppmi(counts), int(dim), as_rng(seed))
     vectors = u * np.sqrt(s)
@@ -144,8 +150,9 @@ def nearest_words(vectors: WordVectors, word: str, k: int = 10) -> list[tuple[st
     >>> nearest_words(wv, "good", k=2)
     [('great', 0.8), ('bad', 0.0)]
     """
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
-        raise ValueError(f"nearest_words: k must be an integer >= 1, got {k!r}")
+    if not isinstance(vectors, WordVectors):
+        raise TypeError(f"nearest_words: vectors must be a WordVectors, got {type(vectors).__name__}")
+    k = check_int("nearest_words", "k", k, 1)
     row = vectors.row(word)
     target = vectors.vectors[row].astype(np.float64)
     if not np.linalg.norm(target) > 0:

@@ -5,7 +5,7 @@ import operator
 from collections import Counter
 from typing import Any
 
-from neurona.text._checks import as_texts
+from neurona.text._checks import as_texts, check_int
 from neurona.text.analyzer import Analyzer
 
 PADDING = ""
@@ -55,13 +55,11 @@ class Vocabulary:
                  analyzer: Analyzer | None = None) -> None:
         if oov_token is not None and (not isinstance(oov_token, str) or oov_token == PADDING):
             raise ValueError(f"Vocabulary: oov_token must be a non-empty str or None, got {oov_token!r}")
+        if analyzer is not None and not isinstance(analyzer, Analyzer):
+            raise TypeError(f"Vocabulary: analyzer must be a neurona.text.Analyzer, got {type(analyzer).__name__}")
         reserved = 1 if oov_token is None else 2
-        if max_tokens is not None and (isinstance(max_tokens, bool) or not isinstance(max_tokens, int)
-                                       or max_tokens < reserved):
-            raise ValueError(
-                f"Vocabulary: max_tokens must be an integer >= {reserved} (it counts the padding token"
-                f"{'' if oov_token is None else ' and the out-of-vocabulary token'}) or None, got {max_tokens!r}"
-            )
+        if max_tokens is not None:                              # it counts the padding and out-of-vocabulary tokens
+            max_tokens = check_int("Vocabulary", "max_tokens", max_tokens, reserved)
         self.max_tokens, self.oov_token = max_tokens, oov_token
         self.analyzer = Analyzer() if analyzer is None else analyzer
         self._set_tokens([PADDING] + ([] if oov_token is None else [oov_token]), [0] * reserved, 0)
@@ -165,3 +163,13 @@ class Vocabulary:
 
     def __repr__(self) -> str:
         return f"Vocabulary({len(self)} tokens, max_tokens={self.max_tokens}, oov_token={self.oov_token!r})"
+
+
+def fitted_vocabulary(owner: str, vocabulary: Vocabulary | None, texts: list[str],
+                      oov_token: str | None = "[UNK]") -> Vocabulary:
+    """``vocabulary``, checked; or, when None, a ``Vocabulary(oov_token=oov_token)`` fitted on ``texts``."""
+    if vocabulary is None:
+        return Vocabulary(oov_token=oov_token).fit(texts)
+    if not isinstance(vocabulary, Vocabulary):
+        raise TypeError(f"{owner}: vocabulary must be a neurona.text.Vocabulary, got {type(vocabulary).__name__}")
+    return vocabulary

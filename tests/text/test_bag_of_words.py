@@ -88,6 +88,11 @@ def test_an_empty_vocabulary_is_an_error_not_an_empty_matrix():
         bag_of_words(["a"], vocabulary=Vocabulary())
 
 
+def test_a_vocabulary_must_be_a_vocabulary():
+    with pytest.raises(TypeError, match="vocabulary must be a neurona.text.Vocabulary, got list"):
+        bag_of_words(["a b"], vocabulary=["a", "b"])
+
+
 @pytest.mark.parametrize("kwargs, message", [
     ({"mode": "tf-idf"}, "mode must be one of"),
     ({"dtype": "int32"}, "dtype must be a floating dtype"),
@@ -95,3 +100,8 @@ def test_an_empty_vocabulary_is_an_error_not_an_empty_matrix():
 def test_bad_settings(kwargs, message):
     with pytest.raises(ValueError, match=message):
         bag_of_words(["a b"], **kwargs)
+
+
+def test_a_count_that_does_not_fit_float16_is_an_error_not_infinity():
+    with pytest.raises(ValueError, match="value 70000.0 does not fit dtype float16"):
+        bag_of_words(["a " * 70_000], mode="count", dtype="float16")

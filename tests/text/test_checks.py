@@ -1,9 +1,12 @@
-"""Every text function refuses a lone string where a list is expected (it would be read letter by letter)."""
+"""Checks shared by the text functions: lone strings, non-string items, missing optional packages."""
+import sys
+
 import numpy as np
 import pytest
 
 from neurona.text import (
-    Vocabulary, bag_of_words, cooccurrence_matrix, lowercase, ngrams, remove_stop_words, stem, svd_embeddings,
+    Vocabulary, bag_of_words, cooccurrence_matrix, embeddings, lowercase, ngrams, remove_stop_words, stem,
+    svd_embeddings,
 )
 
 
@@ -37,3 +40,19 @@ def test_numpy_arrays_of_strings_and_generators_are_accepted():
 def test_a_2d_array_of_texts_is_refused():
     with pytest.raises(ValueError, match=r"1-D.*\(1, 2\)"):
         bag_of_words(np.array([["a", "b"]]))
+
+
+@pytest.mark.parametrize("call", [lambda: bag_of_words(["a"], sparse=True),
+                                  lambda: cooccurrence_matrix(["a"], sparse=True)])
+def test_sparse_output_without_scipy_says_what_needs_it(call, monkeypatch):
+    monkeypatch.setitem(sys.modules, "scipy", None)
+    monkeypatch.setitem(sys.modules, "scipy.sparse", None)
+    with pytest.raises(ImportError, match="sparse=True needs scipy"):
+        call()
+
+
+def test_svd_embeddings_without_scipy_use_dense_numpy(monkeypatch):
+    monkeypatch.setitem(sys.modules, "scipy", None)
+    monkeypatch.setattr(embeddings, "DENSE_LIMIT", 0)
+    vectors = svd_embeddings(["a b c", "b c d"] * 3, dim=2, window=1)
+    assert vectors.vectors.shape == (4, 2)

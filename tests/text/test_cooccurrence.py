@@ -66,6 +66,17 @@ def test_the_analyzer_of_the_vocabulary_is_used():
     assert words == ["A", "a"] and matrix[0, 1] == 1
 
 
+@pytest.mark.parametrize("dtype", ["int16", "float16"])
+def test_counts_that_do_not_fit_the_dtype_are_an_error_not_wrapped_or_infinite(dtype):
+    with pytest.raises(ValueError, match=f"count 69999 does not fit dtype {dtype}"):
+        cooccurrence_matrix(["a b " * 35_000], window=1, dtype=dtype)
+
+
+def test_integer_counts():
+    matrix, _ = cooccurrence_matrix(["a b"], window=1, dtype="int32")
+    assert matrix.dtype == np.int32 and matrix[0, 1] == 1
+
+
 @pytest.mark.parametrize("window", [0, -1, 1.5, True])
 def test_window_must_be_a_positive_integer(window):
     with pytest.raises(ValueError, match="window must be an integer >= 1"):

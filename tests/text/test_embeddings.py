@@ -91,6 +91,11 @@ def test_nearest_words_skips_nan_rows():
         nearest_words(wv, "b")
 
 
+def test_nearest_words_needs_word_vectors():
+    with pytest.raises(TypeError, match="vectors must be a WordVectors, got ndarray"):
+        nearest_words(np.eye(2), "a")
+
+
 def test_unknown_word_and_bad_k():
     with pytest.raises(KeyError, match="'zebra' is not in the vocabulary of 4 words"):
         nearest_words(WV, "zebra")

@@ -37,6 +37,10 @@ def test_empty_inputs():
     np.testing.assert_array_equal(pad_sequences([[1, 2]], maxlen=0), np.zeros((1, 0)))
 
 
+def test_numpy_integers_for_maxlen_and_value():
+    np.testing.assert_array_equal(pad_sequences([[1]], maxlen=np.int64(2), value=np.int8(-1)), [[-1, 1]])
+
+
 def test_numpy_rows_and_tuples():
     np.testing.assert_array_equal(pad_sequences(np.array([[1, 2], [3, 4]]), maxlen=3), [[0, 1, 2], [0, 3, 4]])
     np.testing.assert_array_equal(pad_sequences([(1,), np.array([2, 3])]), [[0, 1], [2, 3]])
@@ -45,7 +49,9 @@ def test_numpy_rows_and_tuples():
 @pytest.mark.parametrize("kwargs, error, message", [
     ({"sequences": [[300]], "dtype": "uint8"}, ValueError, "item 300 does not fit dtype uint8"),
     ({"sequences": [[1.5]]}, ValueError, "item 1.5 does not fit dtype int32"),
-    ({"sequences": [[1]], "value": np.nan}, ValueError, "item nan does not fit dtype int32"),
+    ({"sequences": [[1]], "value": np.nan}, ValueError, "value nan does not fit dtype int32"),
+    ({"sequences": [[1]], "value": "x"}, TypeError, "value must be a number"),
+    ({"sequences": [[1]], "dtype": "U5"}, ValueError, "dtype must be a numeric dtype"),
     ({"sequences": [[1e300]], "dtype": "float32"}, ValueError, "would become inf"),
     ({"sequences": [[1]], "padding": "middle"}, ValueError, "padding must be one of"),
     ({"sequences": [[1]], "truncating": "both"}, ValueError, "truncating must be one of"),

@@ -1,8 +1,9 @@
 import json
 
+import numpy as np
 import pytest
 
-from neurona.text import Analyzer, Vocabulary
+from neurona.text import Analyzer, Vocabulary, pad_sequences
 
 
 def test_index_order_padding_oov_then_by_frequency_ties_by_first_appearance():
@@ -98,6 +99,18 @@ def test_from_config_refuses_inconsistent_state(change, message):
 def test_bad_settings(kwargs, message):
     with pytest.raises(ValueError, match=message):
         Vocabulary(**kwargs)
+
+
+def test_numpy_integer_max_tokens_and_a_foreign_analyzer():
+    assert len(Vocabulary(max_tokens=np.int64(3)).fit(["a b"])) == 3
+    with pytest.raises(TypeError, match="analyzer must be a neurona.text.Analyzer, got method_descriptor"):
+        Vocabulary(analyzer=str.split)
+
+
+def test_padded_sequences_decode():
+    vocabulary = Vocabulary().fit(["the cat sat"])
+    padded = pad_sequences(vocabulary.texts_to_sequences(["cat sat", "the"]), maxlen=3)
+    assert vocabulary.sequences_to_texts(padded) == ["cat sat", "the"]
 
 
 def test_fit_on_nothing_keeps_the_reserved_tokens():
