@@ -116,8 +116,8 @@ def svd_embeddings(texts: list[str], dim: int = 100, window: int = 2,
     window : int, default 2
         The co-occurrence window (see :func:`~neurona.text.cooccurrence_matrix`).
     vocabulary : Vocabulary, optional
-        The words (cap them with ``max_tokens``: the work grows with their number).
-        None fits ``Vocabulary()`` on ``texts``.
+        The words (cap them with ``max_tokens``: the work grows with their number, and
+        without scipy the matrix is dense, words² floats). None fits ``Vocabulary()`` on ``texts``.
     seed : int, numpy.random.Generator or None, default 0
         The random projection of the randomized SVD (more than ``DENSE_LIMIT`` words).
 

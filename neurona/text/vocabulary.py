@@ -60,9 +60,19 @@ class Vocabulary:
         reserved = 1 if oov_token is None else 2
         if max_tokens is not None:                              # it counts the padding and out-of-vocabulary tokens
             max_tokens = check_int("Vocabulary", "max_tokens", max_tokens, reserved)
-        self.max_tokens, self.oov_token = max_tokens, oov_token
+        self._max_tokens, self._oov_token = max_tokens, oov_token
         self.analyzer = Analyzer() if analyzer is None else analyzer
         self._set_tokens([PADDING] + ([] if oov_token is None else [oov_token]), [0] * reserved, 0)
+
+    @property
+    def max_tokens(self) -> int | None:
+        """The most tokens (read-only: it shaped the fitted vocabulary)."""
+        return self._max_tokens
+
+    @property
+    def oov_token(self) -> str | None:
+        """The out-of-vocabulary token (read-only: index 1 is laid out for it)."""
+        return self._oov_token
 
     @property
     def reserved(self) -> int:

@@ -116,3 +116,11 @@ def test_padded_sequences_decode():
 def test_fit_on_nothing_keeps_the_reserved_tokens():
     vocabulary = Vocabulary().fit([])
     assert vocabulary.tokens == ["", "[UNK]"] and vocabulary.n_documents == 0
+
+
+def test_the_layout_settings_are_read_only_after_construction():
+    vocabulary = Vocabulary().fit(["a b"])
+    with pytest.raises(AttributeError):
+        vocabulary.oov_token = None                     # would make "[UNK]" a word
+    with pytest.raises(AttributeError):
+        vocabulary.max_tokens = 3
