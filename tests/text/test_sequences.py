@@ -1,7 +1,7 @@
 """pad_sequences follows Keras: pre/post padding and truncation, value, dtype, maxlen."""
 import numpy as np
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from neurona.text import pad_sequences
 
@@ -79,6 +79,7 @@ def _reference(sequences, maxlen, padding, truncating):
     return out
 
 
+@settings(deadline=None)
 @given(
     st.lists(st.lists(st.integers(1, 1000), max_size=8), max_size=6),
     st.integers(0, 10),
