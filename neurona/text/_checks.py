@@ -56,3 +56,55 @@ def as_tokens(owner: str, tokens: Any) -> list[str]:
     TypeError: demo: tokens[1] is a NoneType (None); every token must be a str
     """
     return _strings(owner, tokens, "tokens", "token")
+
+
+def check_int(owner: str, name: str, value: Any, minimum: int) -> int:
+    """``value`` as an int if it is an integer (Python or NumPy, not bool) ``>= minimum``; else a ValueError.
+
+    Examples
+    --------
+    >>> check_int("demo", "n", np.int64(3), 1)
+    3
+    >>> check_int("demo", "n", 2.0, 1)
+    Traceback (most recent call last):
+    ...
+    ValueError: demo: n must be an integer >= 1, got 2.0
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise ValueError(f"{owner}: {name} must be an integer >= {minimum}, got {value!r}")
+    return int(value)
+
+
+def cast_exactly(owner: str, values: np.ndarray, dtype: Any, what: str = "item") -> np.ndarray:
+    """``values`` as ``dtype`` (numeric); an entry that would wrap around, change or overflow to infinity is an error.
+
+    Floats may round (0.1 in float32), but a finite value must stay finite; integers must be kept exactly.
+
+    Examples
+    --------
+    >>> cast_exactly("demo", np.array([1, 300]), "uint8")
+    Traceback (most recent call last):
+    ...
+    ValueError: demo: item 300 does not fit dtype uint8 (it would become 44); choose a wider dtype
+    """
+    dtype = np.dtype(dtype)
+    if dtype.kind not in "biuf":
+        raise ValueError(f"{owner}: dtype must be a numeric dtype, got {dtype}")
+    with np.errstate(invalid="ignore", over="ignore"):
+        converted = values.astype(dtype)
+    wrong = np.isfinite(values) & ~np.isfinite(converted) if dtype.kind == "f" else converted != values
+    if wrong.any():
+        raise ValueError(
+            f"{owner}: {what} {values[wrong][0].item()!r} does not fit dtype {dtype} (it would become "
+            f"{converted[wrong][0].item()!r}); choose a wider dtype"
+        )
+    return converted
+
+
+def csr_matrix_class(owner: str) -> type:
+    """``scipy.sparse.csr_matrix``; without scipy, an ImportError that says what needs it."""
+    try:
+        from scipy.sparse import csr_matrix
+    except ImportError:
+        raise ImportError(f"{owner}: sparse=True needs scipy (pip install scipy); or pass sparse=False") from None
+    return csr_matrix

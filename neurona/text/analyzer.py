@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from neurona.text._checks import as_tokens
+from neurona.text._checks import as_tokens, check_int
 from neurona.text.filters import KERAS_FILTERS, filter_text
 from neurona.text.lowercase import lowercase
 from neurona.text.ngrams import ngrams as ngrams_of
@@ -48,8 +48,7 @@ class Analyzer:
     ) -> None:
         if not isinstance(filters, str):
             raise TypeError(f"Analyzer: filters must be a str of characters, got {type(filters).__name__}")
-        if isinstance(ngrams, bool) or not isinstance(ngrams, int) or ngrams < 1:
-            raise ValueError(f"Analyzer: ngrams must be an integer >= 1, got {ngrams!r}")
+        ngrams = check_int("Analyzer", "ngrams", ngrams, 1)
         if stemmer is not None and stemmer not in stem_languages():
             raise ValueError(f"Analyzer: unknown stemmer {stemmer!r}; the Snowball stemmers are {stem_languages()}")
         if isinstance(stop_words, str):

@@ -5,8 +5,8 @@ from typing import Any
 
 import numpy as np
 
-from neurona.text._checks import as_texts
-from neurona.text.vocabulary import Vocabulary
+from neurona.text._checks import as_texts, cast_exactly, csr_matrix_class
+from neurona.text.vocabulary import Vocabulary, fitted_vocabulary
 
 MODES = ("binary", "count", "tfidf")
 
@@ -80,8 +80,7 @@ def bag_of_words(
     texts = as_texts("bag_of_words", texts)
     if mode not in MODES:
         raise ValueError(f"bag_of_words: mode must be one of {MODES}, got {mode!r}")
-    if vocabulary is None:
-        vocabulary = Vocabulary(oov_token=None).fit(texts)
+    vocabulary = fitted_vocabulary("bag_of_words", vocabulary, texts, oov_token=None)
     if len(vocabulary) == vocabulary.reserved:
         raise ValueError(
             "bag_of_words: the vocabulary has no words (unfitted, or fitted on documents without words "
@@ -90,11 +89,10 @@ def bag_of_words(
     if np.dtype(dtype).kind != "f":
         raise ValueError(f"bag_of_words: dtype must be a floating dtype, got {np.dtype(dtype)}")
     rows, columns, counts = _entries(vocabulary, texts)
-    values = _weights(mode, vocabulary, rows, columns, counts, len(texts)).astype(dtype)
+    values = cast_exactly("bag_of_words", _weights(mode, vocabulary, rows, columns, counts, len(texts)), dtype, "value")
     shape = (len(texts), len(vocabulary) - 1)
     if sparse:
-        from scipy.sparse import csr_matrix
-
+        csr_matrix = csr_matrix_class("bag_of_words")
         indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(texts)))])
         return csr_matrix((values, columns, indptr), shape=shape), vocabulary.tokens[1:]
     matrix = np.zeros(shape, dtype=dtype)

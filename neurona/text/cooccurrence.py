@@ -5,25 +5,31 @@ from typing import Any
 
 import numpy as np
 
-from neurona.text._checks import as_texts
-from neurona.text.vocabulary import Vocabulary
+from neurona.text._checks import as_texts, cast_exactly, check_int, csr_matrix_class
+from neurona.text.vocabulary import Vocabulary, fitted_vocabulary
 
 
 def _pairs(vocabulary: Vocabulary, texts: list[str], window: int) -> tuple[np.ndarray, np.ndarray]:
-    """Word indices (into the words after the reserved tokens) of every ordered pair at most ``window`` apart."""
+    """Word indices (into the words after the reserved tokens) of every pair at most ``window`` apart, left first."""
     sequences = [vocabulary.encode(text) for text in texts]
     lengths = np.fromiter(map(len, sequences), dtype=np.int64, count=len(sequences))
     ids = np.fromiter((i for sequence in sequences for i in sequence), dtype=np.int64, count=int(lengths.sum()))
     document = np.repeat(np.arange(len(sequences)), lengths)
     ids -= vocabulary.reserved                                  # out-of-vocabulary words become negative
-    left, right = [], []
+    left, right = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
     for distance in range(1, window + 1):
         a, b = ids[:-distance], ids[distance:]
         valid = (document[:-distance] == document[distance:]) & (a >= 0) & (b >= 0)
-        left += [a[valid], b[valid]]                            # both orders: the matrix is symmetric
-        right += [b[valid], a[valid]]
-    empty = np.zeros(0, np.int64)
-    return np.concatenate(left or [empty]), np.concatenate(right or [empty])
+        left.append(a[valid])
+        right.append(b[valid])
+    return np.concatenate(left), np.concatenate(right)
+
+
+def _symmetric_counts(left: np.ndarray, right: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Row, column and count of the nonzero entries of ``C + Cᵀ``, C[a, b] counting the pairs with a first."""
+    keys = np.concatenate([left * size + right, right * size + left])           # both orders
+    keys, counts = np.unique(keys, return_counts=True)
+    return keys // size, keys % size, counts
 
 
 def cooccurrence_matrix(
@@ -67,20 +73,15 @@ def cooccurrence_matrix(
            [0., 1., 0.]], dtype=float32)
     """
     texts = as_texts("cooccurrence_matrix", texts)
-    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 1:
-        raise ValueError(f"cooccurrence_matrix: window must be an integer >= 1, got {window!r}")
-    if vocabulary is None:
-        vocabulary = Vocabulary().fit(texts)
+    window = check_int("cooccurrence_matrix", "window", window, 1)
+    vocabulary = fitted_vocabulary("cooccurrence_matrix", vocabulary, texts)
     size = len(vocabulary) - vocabulary.reserved
-    keys, counts = np.unique(np.ravel_multi_index(_pairs(vocabulary, texts, int(window)), (size, size)),
-                             return_counts=True)
-    rows, columns = np.unravel_index(keys, (size, size))
+    rows, columns, counts = _symmetric_counts(*_pairs(vocabulary, texts, window), size)
+    counts = cast_exactly("cooccurrence_matrix", counts, dtype, "count")
     words = vocabulary.tokens[vocabulary.reserved:]
     if sparse:
-        from scipy.sparse import csr_matrix
-
-        return csr_matrix((counts.astype(dtype), (rows, columns)), shape=(size, size)), words
-    matrix = np.zeros((size, size), dtype=dtype)
+        return csr_matrix_class("cooccurrence_matrix")((counts, (rows, columns)), shape=(size, size)), words
+    matrix = np.zeros((size, size), dtype=counts.dtype)
     matrix[rows, columns] = counts
     return matrix, words
 

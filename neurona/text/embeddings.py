@@ -7,16 +7,16 @@ embedding layers learn to approximate by gradient descent (Levy and Goldberg, 20
 """
 from __future__ import annotations
 
-import importlib.util
-
 import numpy as np
 
-from neurona.text._checks import as_texts
+from neurona.random import Seed, as_rng
+from neurona.text._checks import as_texts, check_int
 from neurona.text.cooccurrence import cooccurrence_matrix, ppmi
-from neurona.text.vocabulary import Vocabulary
+from neurona.text.vocabulary import Vocabulary, fitted_vocabulary
 
 DENSE_LIMIT = 2000
-"""Up to this many words the SVD is NumPy's exact one; above it, scipy's sparse ``svds`` (when installed)."""
+"""Up to this many words the SVD is NumPy's exact one; above it, a randomized SVD of the sparse
+matrix (dense when scipy is missing)."""
 
 
 class WordVectors:
@@ -42,44 +42,69 @@ class WordVectors:
             raise ValueError(
                 f"WordVectors: vectors must have shape (len(words), dim) = ({len(words)}, dim), got {vectors.shape}"
             )
-        self.vectors, self.words = vectors, list(words)
-        self.index = {word: i for i, word in enumerate(self.words)}
-        if len(self.index) != len(self.words):
+        self.vectors, self._words = vectors, tuple(words)
+        self._index = {word: i for i, word in enumerate(self._words)}
+        if len(self._index) != len(self._words):
             raise ValueError("WordVectors: the words must be distinct")
 
+    @property
+    def words(self) -> list[str]:
+        """The word of each row (a copy)."""
+        return list(self._words)
+
+    def row(self, word: str) -> int:
+        """The row of ``word``; an unknown word is a KeyError that names it."""
+        if word not in self._index:
+            raise KeyError(f"WordVectors: {word!r} is not in the vocabulary of {len(self._words)} words")
+        return self._index[word]
+
     def __getitem__(self, word: str) -> np.ndarray:
-        if word not in self.index:
-            raise KeyError(f"WordVectors: {word!r} is not in the vocabulary of {len(self.words)} words")
-        return self.vectors[self.index[word]]
+        return self.vectors[self.row(word)]
 
     def __contains__(self, word: str) -> bool:
-        return word in self.index
+        return word in self._index
 
     def __len__(self) -> int:
-        return len(self.words)
+        return len(self._words)
 
     def __repr__(self) -> str:
-        return f"WordVectors({len(self.words)} words, dim={self.vectors.shape[1]})"
+        return f"WordVectors({len(self._words)} words, dim={self.vectors.shape[1]})"
 
 
-def _truncated_svd(matrix, dim: int) -> tuple[np.ndarray, np.ndarray]:
+def _has_scipy() -> bool:
+    try:
+        import scipy.sparse  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _randomized_svd(matrix, dim: int, rng: np.random.Generator, oversample: int = 10,
+                    power_iterations: int = 4) -> tuple[np.ndarray, np.ndarray]:
+    """The top ``dim`` left singular vectors and values of ``matrix`` (dense, or anything with ``@``), by
+    Halko, Martinsson and Tropp's randomized range finder with power iterations (2011)."""
+    width = min(dim + oversample, *matrix.shape)
+    q = np.linalg.qr(matrix @ rng.standard_normal((matrix.shape[1], width)))[0]
+    for _ in range(power_iterations):                           # sharpen the spectrum: (M Mᵀ)^p M Ω
+        q = np.linalg.qr(matrix.T @ q)[0]
+        q = np.linalg.qr(matrix @ q)[0]
+    u, s, _ = np.linalg.svd(np.asarray(matrix.T @ q).T, full_matrices=False)   # SVD of the small Qᵀ M
+    return (q @ u)[:, :dim], s[:dim]
+
+
+def _truncated_svd(matrix, dim: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """The top ``dim`` left singular vectors (signs fixed: largest entry positive) and singular values."""
-    if isinstance(matrix, np.ndarray):
-        u, s, _ = np.linalg.svd(matrix.astype(np.float64), full_matrices=False)
+    if isinstance(matrix, np.ndarray) and len(matrix) <= DENSE_LIMIT:
+        u, s, _ = np.linalg.svd(matrix, full_matrices=False)
         u, s = u[:, :dim], s[:dim]
     else:
-        from scipy.sparse.linalg import svds
-
-        start = np.full(min(matrix.shape), 1 / np.sqrt(min(matrix.shape)))   # deterministic ARPACK start
-        u, s, _ = svds(matrix.astype(np.float64), k=dim, v0=start)
-        order = np.argsort(-s, kind="stable")
-        u, s = u[:, order], s[order]
+        u, s = _randomized_svd(matrix, dim, rng)
     signs = np.sign(u[np.argmax(np.abs(u), axis=0), np.arange(u.shape[1])])
     return u * np.where(signs == 0, 1, signs), s
 
 
 def svd_embeddings(texts: list[str], dim: int = 100, window: int = 2,
-                   vocabulary: Vocabulary | None = None) -> WordVectors:
+                   vocabulary: Vocabulary | None = None, seed: Seed = 0) -> WordVectors:
     """Word vectors ``U_d √S_d`` from the truncated SVD of the PPMI co-occurrence matrix, rows of unit length.
 
     Parameters
@@ -91,8 +116,10 @@ def svd_embeddings(texts: list[str], dim: int = 100, window: int = 2,
     window : int, default 2
         The co-occurrence window (see :func:`~neurona.text.cooccurrence_matrix`).
     vocabulary : Vocabulary, optional
-        The words (cap them with ``max_tokens``: the work grows with their number).
-        None fits ``Vocabulary()`` on ``texts``.
+        The words (cap them with ``max_tokens``: the work grows with their number, and
+        without scipy the matrix is dense, words² floats). None fits ``Vocabulary()`` on ``texts``.
+    seed : int, numpy.random.Generator or None, default 0
+        The random projection of the randomized SVD (more than ``DENSE_LIMIT`` words).
 
     Examples
     --------
@@ -102,13 +129,13 @@ def svd_embeddings(texts: list[str], dim: int = 100, window: int = 2,
     'meow'
     """
     texts = as_texts("svd_embeddings", texts)
-    vocabulary = Vocabulary().fit(texts) if vocabulary is None else vocabulary
+    vocabulary = fitted_vocabulary("svd_embeddings", vocabulary, texts)
     size = len(vocabulary) - vocabulary.reserved
     if isinstance(dim, bool) or not isinstance(dim, (int, np.integer)) or not 1 <= dim <= size:
         raise ValueError(f"svd_embeddings: dim must be an integer from 1 to the number of words ({size}), got {dim!r}")
-    sparse = size > DENSE_LIMIT and dim < size - 1 and importlib.util.find_spec("scipy") is not None
+    sparse = size > DENSE_LIMIT and _has_scipy()
     counts, words = cooccurrence_matrix(texts, window, vocabulary, sparse=sparse, dtype="float64")
-    u, s = _truncated_svd(ppmi(counts), int(dim))
+    u, s = _truncated_svd(ppmi(counts), int(dim), as_rng(seed))
     vectors = u * np.sqrt(s)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return WordVectors((vectors / np.where(norms == 0, 1, norms)).astype(np.float32), words)
@@ -123,15 +150,18 @@ def nearest_words(vectors: WordVectors, word: str, k: int = 10) -> list[tuple[st
     >>> nearest_words(wv, "good", k=2)
     [('great', 0.8), ('bad', 0.0)]
     """
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
-        raise ValueError(f"nearest_words: k must be an integer >= 1, got {k!r}")
-    target = vectors[word].astype(np.float64)
+    if not isinstance(vectors, WordVectors):
+        raise TypeError(f"nearest_words: vectors must be a WordVectors, got {type(vectors).__name__}")
+    k = check_int("nearest_words", "k", k, 1)
+    row = vectors.row(word)
+    target = vectors.vectors[row].astype(np.float64)
     if not np.linalg.norm(target) > 0:
         raise ValueError(f"nearest_words: {word!r} has a zero (or NaN) vector, so no direction to compare with")
     norms = np.linalg.norm(vectors.vectors, axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
         cosine = vectors.vectors @ target / (norms * np.linalg.norm(target))
     cosine = np.where(norms > 0, cosine, -np.inf)
-    cosine[vectors.index[word]] = -np.inf                       # not its own neighbour
+    cosine[row] = -np.inf                                       # not its own neighbour
     order = np.argsort(-cosine, kind="stable")[:k]
-    return [(vectors.words[i], float(cosine[i])) for i in order if np.isfinite(cosine[i])]
+    words = vectors.words
+    return [(words[i], float(cosine[i])) for i in order if np.isfinite(cosine[i])]

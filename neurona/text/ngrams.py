@@ -1,7 +1,7 @@
 """N-grams: runs of n consecutive tokens, which keep some word order ("not good")."""
 from __future__ import annotations
 
-from neurona.text._checks import as_tokens
+from neurona.text._checks import as_tokens, check_int
 
 
 def ngrams(tokens: list[str], n: int = 2, separator: str = " ") -> list[str]:
@@ -15,8 +15,7 @@ def ngrams(tokens: list[str], n: int = 2, separator: str = " ") -> list[str]:
     []
     """
     tokens = as_tokens("ngrams", tokens)
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ValueError(f"ngrams: n must be an integer >= 1, got {n!r}")
+    n = check_int("ngrams", "n", n, 1)
     if n == 1:
         return tokens
     return [separator.join(gram) for gram in zip(*(tokens[i:] for i in range(n)))]

@@ -6,6 +6,8 @@ from typing import Any
 
 import numpy as np
 
+from neurona.text._checks import cast_exactly, check_int
+
 SIDES = ("pre", "post")
 
 
@@ -22,25 +24,16 @@ def _lengths(sequences: Any) -> tuple[list[Sequence], np.ndarray]:
     return rows, np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
 
 
-def _values(rows: list[Sequence], total: int, dtype: np.dtype) -> np.ndarray:
-    """All the rows' items, concatenated, as ``dtype``; an item the dtype cannot hold exactly is an error."""
-    flat = np.asarray([item for row in rows for item in row]) if total else np.zeros(0, dtype)
+def _values(rows: list[Sequence], dtype: np.dtype) -> np.ndarray:
+    """All the rows' items, concatenated, as ``dtype``; an item the dtype cannot hold is an error."""
+    flat = np.asarray([item for row in rows for item in row])
+    if flat.size == 0:
+        return np.zeros(0, dtype)
     if flat.ndim != 1:
         raise ValueError(f"pad_sequences: the items must be scalars, got items of shape {flat.shape[1:]}")
     if flat.dtype.kind not in "biuf":
         raise TypeError(f"pad_sequences: the items must be numbers, got dtype {flat.dtype}")
-    with np.errstate(invalid="ignore", over="ignore"):
-        converted = flat.astype(dtype)
-    if dtype.kind == "f":                                       # rounding is fine; overflow to infinity is not
-        wrong = np.isfinite(flat) & ~np.isfinite(converted)
-    else:
-        wrong = converted != flat
-    if wrong.any():
-        raise ValueError(
-            f"pad_sequences: item {flat[wrong][0].item()!r} does not fit dtype {dtype} (it would become "
-            f"{converted[wrong][0].item()!r}); choose a wider dtype"
-        )
-    return converted
+    return cast_exactly("pad_sequences", flat, dtype)
 
 
 def pad_sequences(
@@ -81,15 +74,12 @@ def pad_sequences(
         if side not in SIDES:
             raise ValueError(f"pad_sequences: {name} must be one of {SIDES}, got {side!r}")
     rows, lengths = _lengths(sequences)
-    if maxlen is None:
-        maxlen = int(lengths.max(initial=0))
-    elif isinstance(maxlen, bool) or not isinstance(maxlen, (int, np.integer)) or maxlen < 0:
-        raise ValueError(f"pad_sequences: maxlen must be an integer >= 0 or None, got {maxlen!r}")
-    maxlen = int(maxlen)
-    dtype = np.dtype(dtype)
-    filler = _values([[value]], 1, dtype)[0]
-    flat = _values(rows, int(lengths.sum()), dtype)
-    out = np.full((len(rows), maxlen), filler, dtype=dtype)
+    maxlen = int(lengths.max(initial=0)) if maxlen is None else check_int("pad_sequences", "maxlen", maxlen, 0)
+    if not isinstance(value, (int, float, np.integer, np.floating)) or isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"pad_sequences: value must be a number, got {value!r}")
+    filler = cast_exactly("pad_sequences", np.asarray([value]), dtype, "value")[0]
+    flat = _values(rows, filler.dtype)
+    out = np.full((len(rows), maxlen), filler)
     row = np.repeat(np.arange(len(rows)), lengths)
     position = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)   # index within its sequence
     kept = np.minimum(lengths, maxlen)

@@ -22,6 +22,11 @@ def _snowball() -> Any:
     return snowballstemmer
 
 
+@lru_cache(maxsize=None)
+def _languages() -> tuple[str, ...]:
+    return tuple(sorted(_snowball().algorithms()))
+
+
 def stem_languages() -> list[str]:
     """The languages :func:`stem` knows (those of ``snowballstemmer``).
 
@@ -30,7 +35,7 @@ def stem_languages() -> list[str]:
     >>> {"english", "spanish"} <= set(stem_languages())
     True
     """
-    return sorted(_snowball().algorithms())
+    return list(_languages())
 
 
 @lru_cache(maxsize=None)
@@ -58,8 +63,7 @@ def stem(tokens: list[str], language: str = "english") -> list[str]:
     ['habl', 'habl', 'pelicul', 'pelicul']
     """
     tokens = as_tokens("stem", tokens)
-    languages = stem_languages()
-    if language not in languages:
-        raise ValueError(f"stem: unknown language {language!r}; the Snowball stemmers are {languages}")
+    if language not in _languages():
+        raise ValueError(f"stem: unknown language {language!r}; the Snowball stemmers are {stem_languages()}")
     stem_word = _stem_word(language)
     return [stem_word(token) for token in tokens]

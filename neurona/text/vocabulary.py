@@ -5,7 +5,7 @@ import operator
 from collections import Counter
 from typing import Any
 
-from neurona.text._checks import as_texts
+from neurona.text._checks import as_texts, check_int
 from neurona.text.analyzer import Analyzer
 
 PADDING = ""
@@ -35,7 +35,8 @@ class Vocabulary:
     tokens : list of str
         The vocabulary, by index (the state a layer saves; see :meth:`get_config`).
     document_counts : list of int
-        For each token, the number of fitted documents that contain it (for tf-idf).
+        For each token, the number of fitted documents that contain it (for tf-idf;
+        for the out-of-vocabulary token, those with an unknown word).
     n_documents : int
         The number of fitted documents.
 
@@ -54,27 +55,46 @@ class Vocabulary:
                  analyzer: Analyzer | None = None) -> None:
         if oov_token is not None and (not isinstance(oov_token, str) or oov_token == PADDING):
             raise ValueError(f"Vocabulary: oov_token must be a non-empty str or None, got {oov_token!r}")
+        if analyzer is not None and not isinstance(analyzer, Analyzer):
+            raise TypeError(f"Vocabulary: analyzer must be a neurona.text.Analyzer, got {type(analyzer).__name__}")
         reserved = 1 if oov_token is None else 2
-        if max_tokens is not None and (isinstance(max_tokens, bool) or not isinstance(max_tokens, int)
-                                       or max_tokens < reserved):
-            raise ValueError(
-                f"Vocabulary: max_tokens must be an integer >= {reserved} (it counts the padding token"
-                f"{'' if oov_token is None else ' and the out-of-vocabulary token'}) or None, got {max_tokens!r}"
-            )
-        self.max_tokens, self.oov_token = max_tokens, oov_token
+        if max_tokens is not None:                              # it counts the padding and out-of-vocabulary tokens
+            max_tokens = check_int("Vocabulary", "max_tokens", max_tokens, reserved)
+        self._max_tokens, self._oov_token = max_tokens, oov_token
         self.analyzer = Analyzer() if analyzer is None else analyzer
         self._set_tokens([PADDING] + ([] if oov_token is None else [oov_token]), [0] * reserved, 0)
+
+    @property
+    def max_tokens(self) -> int | None:
+        """The most tokens (read-only: it shaped the fitted vocabulary)."""
+        return self._max_tokens
+
+    @property
+    def oov_token(self) -> str | None:
+        """The out-of-vocabulary token (read-only: index 1 is laid out for it)."""
+        return self._oov_token
 
     @property
     def reserved(self) -> int:
         """How many tokens come before the words: padding, and the out-of-vocabulary token if any."""
         return 1 if self.oov_token is None else 2
 
+    @property
+    def tokens(self) -> list[str]:
+        """The vocabulary by index (a copy)."""
+        return list(self._tokens)
+
+    @property
+    def document_counts(self) -> list[int]:
+        """For each token, how many fitted documents contain it (a copy)."""
+        return list(self._document_counts)
+
     def _set_tokens(self, tokens: list[str], document_counts: list[int], n_documents: int) -> None:
-        self.tokens, self.document_counts, self.n_documents = tokens, document_counts, n_documents
-        self.index = {token: i for i, token in enumerate(tokens)}
-        if len(self.index) != len(tokens):
+        index = {token: i for i, token in enumerate(tokens)}
+        if len(index) != len(tokens):
             raise ValueError("Vocabulary: the tokens must be distinct")
+        self._tokens, self._document_counts, self.n_documents = tuple(tokens), tuple(document_counts), n_documents
+        self._index = index
 
     def fit(self, texts: list[str]) -> Vocabulary:
         """Learn the vocabulary of ``texts`` (a list of documents), replacing any earlier one."""
@@ -84,7 +104,7 @@ class Vocabulary:
         for tokens in documents:
             counts.update(tokens)
             in_documents.update(set(tokens))
-        reserved = self.tokens[: self.reserved]
+        reserved = list(self._tokens[: self.reserved])
         for token in reserved:
             counts.pop(token, None)
         words = sorted(counts, key=counts.__getitem__, reverse=True)    # stable: ties by first appearance
@@ -97,11 +117,11 @@ class Vocabulary:
         return self
 
     def __len__(self) -> int:
-        return len(self.tokens)
+        return len(self._tokens)
 
     def encode(self, text: str) -> list[int]:
         """The indices of one document's tokens (unknown words: the out-of-vocabulary index, or dropped)."""
-        index = self.index
+        index = self._index
         if self.oov_token is None:
             return [index[token] for token in self.analyzer(text) if token in index]
         oov = index[self.oov_token]
@@ -113,7 +133,7 @@ class Vocabulary:
 
     def sequences_to_texts(self, sequences: list[list[int]]) -> list[str]:
         """The documents of index sequences, tokens joined by spaces; padding (0) is skipped."""
-        tokens, size = self.tokens, len(self.tokens)
+        tokens, size = self._tokens, len(self._tokens)
         texts = []
         for row, sequence in enumerate(sequences):
             try:
@@ -132,8 +152,8 @@ class Vocabulary:
     def get_config(self) -> dict[str, Any]:
         """All the state, JSON-able: the settings, the analyzer's config and the fitted tokens."""
         return {"max_tokens": self.max_tokens, "oov_token": self.oov_token,
-                "analyzer": self.analyzer.get_config(), "tokens": list(self.tokens),
-                "document_counts": list(self.document_counts), "n_documents": self.n_documents}
+                "analyzer": self.analyzer.get_config(), "tokens": self.tokens,
+                "document_counts": self.document_counts, "n_documents": self.n_documents}
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Vocabulary:
@@ -153,3 +173,13 @@ class Vocabulary:
 
     def __repr__(self) -> str:
         return f"Vocabulary({len(self)} tokens, max_tokens={self.max_tokens}, oov_token={self.oov_token!r})"
+
+
+def fitted_vocabulary(owner: str, vocabulary: Vocabulary | None, texts: list[str],
+                      oov_token: str | None = "[UNK]") -> Vocabulary:
+    """``vocabulary``, checked; or, when None, a ``Vocabulary(oov_token=oov_token)`` fitted on ``texts``."""
+    if vocabulary is None:
+        return Vocabulary(oov_token=oov_token).fit(texts)
+    if not isinstance(vocabulary, Vocabulary):
+        raise TypeError(f"{owner}: vocabulary must be a neurona.text.Vocabulary, got {type(vocabulary).__name__}")
+    return vocabulary
