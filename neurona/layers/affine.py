@@ -1,22 +1,12 @@
 """``Affine``: the weights of the layers built on ``x @ kernel + bias`` (Dense, Maxout)."""
 from __future__ import annotations
 
-import numpy as np
-
 import neurona.functional as F
-from neurona import initializers, regularizers
-from neurona.layers.base import Layer
+from neurona.layers.kernel_bias import KernelBias, positive_int
 from neurona.tensor import Tensor
 
 
-def positive_int(owner: str, name: str, value) -> int:
-    """``value`` as an int if it is a positive integer (not a bool, not a float such as 2.7), else a ValueError."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise ValueError(f"{owner}: {name} must be a positive integer, got {value!r}")
-    return int(value)
-
-
-class Affine(Layer):
+class Affine(KernelBias):
     """Base class holding a kernel ``(in, width)`` and a bias ``(width,)``, with their initializers
     and regularizers; subclasses decide what follows ``preactivation(x) = x @ kernel + bias``.
 
@@ -38,11 +28,7 @@ class Affine(Layer):
     ) -> None:
         super().__init__(**kwargs)
         self.units = positive_int(self.name, "units", units)
-        self.use_bias = bool(use_bias)
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
+        self.set_weight_options(use_bias, kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer)
         self.bias = None
 
     @property
@@ -52,9 +38,7 @@ class Affine(Layer):
 
     def build(self, input_shape: tuple) -> None:
         features = input_shape[-1]
-        self.add_weight("kernel", (features, self.width), self.kernel_initializer, self.kernel_regularizer)
-        if self.use_bias:
-            self.add_weight("bias", (self.width,), self.bias_initializer, self.bias_regularizer)
+        self.add_kernel_and_bias((features, self.width), self.width)
         self._input_features = features
         super().build(input_shape)
 
@@ -71,9 +55,5 @@ class Affine(Layer):
         return {
             **super().get_config(),
             "units": self.units,
-            "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+            **self.weight_options_config(),
         }

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-import numpy as np
-
-from neurona import activations, initializers, regularizers
+from neurona import activations
 from neurona.functional._windows import as_tuple, spatial_shape, windows
 from neurona.functional.convolution import conv1d, conv2d, conv2d_transpose, transposed_windows
+from neurona.layers.kernel_bias import KernelBias, positive_int
 from neurona.layers.spatial import SpatialLayer
 
 
-class Conv(SpatialLayer):
+class Conv(SpatialLayer, KernelBias):
     """Base class of the convolution layers of rank 1 and 2 (see :class:`Conv2D` for the arguments)."""
 
     abstract = True  # a base of concrete layers, not registered by name
@@ -42,20 +41,14 @@ class Conv(SpatialLayer):
         **kwargs,
     ) -> None:
         super().__init__(data_format, **kwargs)
-        if not isinstance(filters, (int, np.integer)) or filters < 1:
-            raise ValueError(f"{self.name}: filters must be a positive integer, got {filters!r}")
         if padding not in self.paddings:
             raise ValueError(f"{self.name}: padding must be one of {self.paddings}, got {padding!r}")
-        self.filters, self.padding = int(filters), padding
+        self.filters, self.padding = positive_int(self.name, "filters", filters), padding
         self.kernel_size = as_tuple(kernel_size, self.rank, "kernel_size", self.name)
         self.strides = as_tuple(strides, self.rank, "strides", self.name)
         self.dilation_rate = as_tuple(dilation_rate, self.rank, "dilation_rate", self.name)
         self.activation = activations.get(activation)
-        self.use_bias = bool(use_bias)
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
+        self.set_weight_options(use_bias, kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer)
         self.bias = None
 
     def _channels(self, input_shape: tuple) -> int:
@@ -70,9 +63,7 @@ class Conv(SpatialLayer):
 
     def build(self, input_shape: tuple) -> None:
         channels = self._channels(input_shape)
-        self.add_weight("kernel", self.kernel_shape(channels), self.kernel_initializer, self.kernel_regularizer)
-        if self.use_bias:
-            self.add_weight("bias", (self.filters,), self.bias_initializer, self.bias_regularizer)
+        self.add_kernel_and_bias(self.kernel_shape(channels), self.filters)
         self._input_features = None if self.channels_first else channels
         super().build(input_shape)
 
@@ -106,11 +97,7 @@ class Conv(SpatialLayer):
             "padding": self.padding,
             "dilation_rate": list(self.dilation_rate),
             "activation": activations.serialize(self.activation),
-            "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+            **self.weight_options_config(),
         }
 
 

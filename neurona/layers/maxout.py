@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import neurona.functional as F
-from neurona.layers.affine import Affine, positive_int
+from neurona.layers.affine import Affine
+from neurona.layers.kernel_bias import positive_int
 
 
 class Maxout(Affine):

@@ -87,6 +87,8 @@ def test_final_softmax_convolution_trains_from_logits():
 
 @pytest.mark.parametrize("make, message", [
     (lambda: Conv2D(0, 3), "conv2d: filters must be a positive integer"),
+    (lambda: Conv2D(True, 3), "conv2d: filters must be a positive integer"),
+    (lambda: Conv2D(2.7, 3), "conv2d: filters must be a positive integer"),
     (lambda: Conv2D(2, 0), r"conv2d: kernel_size must be"),
     (lambda: Conv2D(2, (3, 3, 3)), r"conv2d: kernel_size must be"),
     (lambda: Conv2D(2, 3, strides=0), r"conv2d: strides must be"),
