@@ -6,6 +6,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from neurona.optimizers._checks import flag, non_negative
+from neurona.optimizers._root_step import step_by_root
 from neurona.optimizers.base import Optimizer
 from neurona.optimizers.schedules import Schedule
 from neurona.tensor import Tensor
@@ -81,12 +82,4 @@ class Adagrad(Optimizer):
     def _update(self, theta, g, tmp, lr, t, s) -> None:
         np.multiply(g, g, out=tmp)
         s += tmp                                       # s ← s + g²
-        if self.epsilon_inside_sqrt:
-            np.add(s, self.epsilon, out=tmp)
-            np.sqrt(tmp, out=tmp)                      # √(s + ε)
-        else:
-            np.sqrt(s, out=tmp)
-            tmp += self.epsilon                        # √s + ε
-        g /= tmp
-        g *= lr
-        theta -= g                                     # θ ← θ − η g / (the root with ε)
+        step_by_root(theta, g, tmp, s, lr, self.epsilon, self.epsilon_inside_sqrt)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from neurona.optimizers._checks import flag, fraction, non_negative
+from neurona.optimizers._root_step import step_by_root
 from neurona.optimizers.base import Optimizer
 from neurona.optimizers.schedules import Schedule
 from neurona.tensor import Tensor
@@ -84,12 +85,4 @@ class RMSprop(Optimizer):
         tmp *= 1 - rho
         s *= rho
         s += tmp                                       # s ← ρ s + (1 − ρ) g²
-        if self.epsilon_inside_sqrt:
-            np.add(s, self.epsilon, out=tmp)
-            np.sqrt(tmp, out=tmp)                      # √(s + ε)
-        else:
-            np.sqrt(s, out=tmp)
-            tmp += self.epsilon                        # √s + ε
-        g /= tmp
-        g *= lr
-        theta -= g                                     # θ ← θ − η g / (the root with ε)
+        step_by_root(theta, g, tmp, s, lr, self.epsilon, self.epsilon_inside_sqrt)
