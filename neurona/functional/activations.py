@@ -127,8 +127,10 @@ class Softmax(Function):
 
     def forward(self, x):
         self.axes = axes_tuple(self.axis, x.ndim, "softmax")
-        e = np.exp(x - x.max(axis=self.axes, keepdims=True, initial=-np.inf))
-        self.out = e / e.sum(axis=self.axes, keepdims=True)
+        self.shifted = x - x.max(axis=self.axes, keepdims=True, initial=-np.inf)  # kept for a fused loss
+        e = np.exp(self.shifted, out=np.empty_like(self.shifted))  # an array even for 0-d inputs
+        self.total = e.sum(axis=self.axes, keepdims=True)
+        self.out = np.divide(e, self.total, out=e)
         return self.out
 
     def backward(self, grad):

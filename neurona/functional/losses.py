@@ -152,11 +152,15 @@ class SoftmaxCrossEntropy(Function):
     def __init__(self, reduction: str) -> None:
         self.reduction = reduction
 
-    def forward(self, logits, target):
+    def _softmax(self, logits) -> tuple:
+        """``(logits - max, Σ exp, softmax)`` over the last axis."""
         shifted = logits - logits.max(axis=-1, keepdims=True)
-        exp = np.exp(shifted)
+        exp = np.exp(shifted, out=np.empty_like(shifted))
         total = exp.sum(axis=-1, keepdims=True)
-        self.prob = exp / total
+        return shifted, total, np.divide(exp, total, out=exp)
+
+    def forward(self, logits, target):
+        shifted, total, self.prob = self._softmax(logits)
         self.target = target
         if target.dtype.kind in "iu":
             rows = shifted.reshape(-1, shifted.shape[-1])
@@ -179,7 +183,56 @@ class SoftmaxCrossEntropy(Function):
             rows[np.arange(rows.shape[0]), target.reshape(-1)] -= picked
         else:
             g = self.prob * (scale * target.sum(axis=-1, keepdims=True)) - target * scale
-        return g, None
+        return (g, None, None)[: len(self.inputs)]
+
+
+class SoftmaxCrossEntropyAfterSoftmax(SoftmaxCrossEntropy):
+    """The fused loss of logits whose softmax a :class:`Softmax` node already computed: its work is reused.
+
+    ``probabilities`` (that node's output) is an input, so an in-place change to it is refused in backward.
+    """
+
+    saves = (1, 2)
+
+    def __init__(self, reduction: str, softmax: Function) -> None:
+        super().__init__(reduction)
+        self.softmax = softmax
+
+    def forward(self, logits, target, probabilities):
+        return super().forward(logits, target)
+
+    def _softmax(self, logits) -> tuple:
+        node, self.softmax = self.softmax, None
+        return node.shifted, node.total, node.out
+
+
+def cross_entropy_after_softmax(probabilities, target, reduction: str = "mean"):
+    """:func:`cross_entropy` of the logits of ``probabilities = softmax(logits)`` (last axis), reusing the
+    softmax's own work: its shifted logits and normalizer give ``log p`` exactly, however small ``p`` is.
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> logits = nr.tensor([[2.0, 0.5, -1.0]], requires_grad=True)
+    >>> loss = cross_entropy_after_softmax(nr.functional.softmax(logits), nr.tensor([0]))
+    >>> round(loss.item(), 4)
+    0.2413
+    """
+    node = probabilities._creator
+    if type(node).__name__ != "Softmax" or node.axes != (probabilities.ndim - 1,):
+        raise ValueError("cross_entropy_after_softmax: the probabilities must come from softmax over the last axis")
+    _check_cross_entropy(node.inputs[0], target, reduction)
+    return SoftmaxCrossEntropyAfterSoftmax(reduction, node)(node.inputs[0], _constant(target), probabilities)
+
+
+def _check_cross_entropy(logits, target, reduction: str) -> None:
+    labels = _data(target)
+    if labels.dtype.kind in "iu":
+        _check_labels(labels, _data(logits).shape)
+    else:
+        _same_shape("cross_entropy", logits, target)
+    if reduction not in REDUCTIONS:
+        raise ValueError(f"cross_entropy: reduction must be one of {REDUCTIONS}, got {reduction!r}")
 
 
 def cross_entropy(logits, target, reduction: str = "mean"):
@@ -196,14 +249,7 @@ def cross_entropy(logits, target, reduction: str = "mean"):
     >>> round(loss.item(), 4)
     0.2413
     """
-    labels = _data(target)
-    shape = _data(logits).shape
-    if labels.dtype.kind in "iu":
-        _check_labels(labels, shape)
-    else:
-        _same_shape("cross_entropy", logits, target)
-    if reduction not in REDUCTIONS:
-        raise ValueError(f"cross_entropy: reduction must be one of {REDUCTIONS}, got {reduction!r}")
+    _check_cross_entropy(logits, target, reduction)
     return SoftmaxCrossEntropy(reduction)(logits, _constant(target))
 
 

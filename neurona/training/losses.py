@@ -14,6 +14,7 @@ import numpy as np
 import neurona.functional as F
 from neurona import backend
 from neurona.functional.activations import Sigmoid, Softmax
+from neurona.functional.losses import cross_entropy_after_softmax
 from neurona.tensor import Tensor
 
 SPARSE = "sparse_categorical_crossentropy"
@@ -59,10 +60,14 @@ LOSSES: dict[str, Callable] = {
     SPARSE: sparse_categorical_crossentropy,
 }
 
+def _bce_after_sigmoid(probabilities: Tensor, target) -> Tensor:
+    return F.binary_cross_entropy_with_logits(probabilities._creator.inputs[0], target)
+
+
 FROM_LOGITS: dict[tuple[str, type], Callable] = {
-    ("binary_crossentropy", Sigmoid): F.binary_cross_entropy_with_logits,
-    ("categorical_crossentropy", Softmax): F.cross_entropy,
-    (SPARSE, Softmax): F.cross_entropy,
+    ("binary_crossentropy", Sigmoid): _bce_after_sigmoid,
+    ("categorical_crossentropy", Softmax): cross_entropy_after_softmax,
+    (SPARSE, Softmax): cross_entropy_after_softmax,
 }
 
 
@@ -105,7 +110,7 @@ class OutputLoss:
         if creator is not None and self.named:
             from_logits = FROM_LOGITS.get((self.name, type(creator)))
             if from_logits is not None and getattr(creator, "axis", -1) in (-1, y_pred.ndim - 1):
-                return from_logits(creator.inputs[0], y_true)
+                return from_logits(y_pred, y_true)
         return self.fn(y_pred, y_true)
 
     def prepare_targets(self, y: np.ndarray, output_shape: tuple, method: str) -> np.ndarray:

@@ -247,6 +247,7 @@ class Model(Module):
         shown = [ProgressBar(verbose, epochs, math.ceil(train.n / batch_size))] if verbose else []
         callback_list = CallbackList([*(callbacks or []), history, *shown], self)
         self.stop_training = False
+        self.train()  # evaluation in between restores the mode it found
         logs: dict = {}
         callback_list.on_train_begin(logs)
         for epoch in range(initial_epoch, epochs):
@@ -273,7 +274,6 @@ class Model(Module):
 
     def _train_epoch(self, data: Data, batch_size: int, shuffle: bool, callbacks: CallbackList) -> dict:
         """One pass over ``data`` in batches; the epoch's logs (batch logs averaged, then the metrics)."""
-        self.train()
         self.reset_metrics()
         order = nr_random.get_rng().permutation(data.n) if shuffle else None
         totals: dict = {}
