@@ -16,6 +16,7 @@ from neurona.layers.dense import Dense
 from neurona.layers.dropout import Dropout
 from neurona.layers.embedding import Embedding
 from neurona.layers.input_layer import Input, InputLayer
+from neurona.layers.masking import Masking
 from neurona.layers.maxout import Maxout
 from neurona.layers.merging import Add, Concatenate
 from neurona.layers.normalization import BatchNormalization
@@ -41,6 +42,7 @@ from neurona.layers.pooling import (
 from neurona.layers.recurrent import GRU, LSTM, SimpleRNN
 from neurona.layers.reshaping import Flatten, Reshape
 from neurona.layers.upsampling import UpSampling2D
+from neurona.layers.wrappers import Bidirectional, TimeDistributed
 
 __all__ = [
     "ELU", "LAYERS", "Activation", "Add", "BatchNormalization", "Concatenate", "Dense", "Dropout", "Flatten",
@@ -50,5 +52,5 @@ __all__ = [
     "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalMaxPool1D",
     "GlobalMaxPool2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "MaxPool1D", "MaxPool2D", "MaxPooling1D",
     "MaxPooling2D", "UpSampling2D", "ZeroPadding2D",
-    "Embedding", "GRU", "LSTM", "SimpleRNN",
+    "Bidirectional", "Embedding", "GRU", "LSTM", "Masking", "SimpleRNN", "TimeDistributed",
 ]

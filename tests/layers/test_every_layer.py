@@ -68,6 +68,10 @@ CASES = [
                    "dropout": 0.2, "recurrent_dropout": 0.3}, (2, 4, 3), (2, 4, 2)),
     (layers.GRU, {"units": 3}, (2, 4, 5), (2, 3)),
     (layers.GRU, {"units": 2, "reset_after": False, "go_backwards": True, "use_bias": False}, (2, 4, 3), (2, 2)),
+    (layers.Bidirectional, {"layer": layers.LSTM(3, return_sequences=True)}, (2, 4, 5), (2, 4, 6)),
+    (layers.Bidirectional, {"layer": layers.GRU(2), "merge_mode": "sum"}, (2, 4, 3), (2, 2)),
+    (layers.TimeDistributed, {"layer": layers.Dense(3, activation="relu")}, (2, 4, 5), (2, 4, 3)),
+    (layers.Masking, {}, (2, 4, 3), (2, 4, 3)),
 ]
 
 NOT_CALLED_ON_DATA = {layers.InputLayer}  # it makes the symbolic tensor a model starts from (tests/training)

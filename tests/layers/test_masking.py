@@ -86,3 +86,18 @@ def test_fit_keeps_integer_ids_and_learns_with_padding(monkeypatch):
     history = model.fit(ids, y, epochs=15, batch_size=16, verbose=0)
     assert seen == {"i"}
     assert history.history["loss"][-1] < 0.5 * history.history["loss"][0]
+
+
+def test_masking_layer_skips_steps_whose_features_all_equal_the_mask_value():
+    from neurona.layers import Masking
+
+    nr.random.seed(0)
+    rng = np.random.default_rng(0)
+    real = rng.standard_normal((1, 4, 3))
+    padded = np.concatenate([np.full((1, 3, 3), -1.0), real, np.full((1, 5, 3), -1.0)], axis=1)
+    model = Sequential([Masking(mask_value=-1.0), LSTM(2)])
+    np.testing.assert_allclose(model(padded).numpy(), model(real).numpy(), rtol=1e-6)
+    zeroed = Masking(mask_value=-1.0)(padded).numpy()
+    assert not zeroed[:, :3].any() and np.array_equal(zeroed[:, 3:7], real.astype("float32"))
+    with pytest.raises(ValueError, match="mask_value must be a number"):
+        Masking(mask_value="pad")
