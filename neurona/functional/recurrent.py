@@ -125,14 +125,15 @@ class LSTM(Recurrent):
         time, batch, four = factors.shape
         dproj = np.empty_like(factors)
         dc, nxt, tmp = dstates[0], np.empty_like(dh), np.empty_like(dh)
+        carried = np.empty((batch, 4, four // 4), self.dtype)  # [dc, dc, dc, dh]: one contiguous product per step
         recurrent_t = self.recurrent_kernel.T
         for t in reversed(range(time)):
             if seq is not None:
                 dh += seq[t]
             dc += np.multiply(dh, dc_from_h[t], out=tmp)
-            d4, f4 = dproj[t].reshape(batch, 4, -1), factors[t].reshape(batch, 4, -1)
-            np.multiply(f4[:, :3], dc[:, None], out=d4[:, :3])
-            np.multiply(f4[:, 3], dh, out=d4[:, 3])
+            carried[:, :3] = dc[:, None]
+            carried[:, 3] = dh
+            np.multiply(factors[t], carried.reshape(batch, four), out=dproj[t])
             dc *= f_carry[t]
             np.matmul(dproj[t], recurrent_t, out=nxt)
             if self.rmask is not None:
