@@ -26,6 +26,8 @@ class Activation(Layer):
     tensor([[0.]])
     """
 
+    supports_masking = True
+
     def __init__(self, activation: str | Callable | None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.activation = activations.get(activation)
@@ -48,6 +50,8 @@ class ReLU(Layer):
     True
     """
 
+    supports_masking = True
+
     activation = staticmethod(F.relu)
 
     def forward(self, x):
@@ -65,6 +69,8 @@ class Sigmoid(Layer):
     tensor([[0.5]])
     """
 
+    supports_masking = True
+
     activation = staticmethod(F.sigmoid)
 
     def forward(self, x):
@@ -81,6 +87,8 @@ class Tanh(Layer):
     >>> Tanh()(nr.tensor([[0.0]]))
     tensor([[0.]])
     """
+
+    supports_masking = True
 
     activation = staticmethod(F.tanh)
 
@@ -102,6 +110,8 @@ class LeakyReLU(Layer):
     >>> LeakyReLU(negative_slope=0.5)(nr.tensor([[-2.0, 2.0]]))
     tensor([[-1.,  2.]])
     """
+
+    supports_masking = True
 
     def __init__(self, negative_slope: float = 0.3, **kwargs) -> None:
         if "alpha" in kwargs:
@@ -131,6 +141,8 @@ class ELU(Layer):
     tensor([[0., 2.]])
     """
 
+    supports_masking = True
+
     def __init__(self, alpha: float = 1.0, **kwargs) -> None:
         super().__init__(**kwargs)
         self.alpha = float(alpha)
@@ -153,6 +165,8 @@ class Softmax(Layer):
     >>> Softmax()(nr.tensor([[1.0, 1.0]]))
     tensor([[0.5, 0.5]])
     """
+
+    supports_masking = True
 
     def __init__(self, axis: int = -1, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -182,6 +196,8 @@ class PReLU(Layer):
     >>> layer.alpha.shape
     (2,)
     """
+
+    supports_masking = True
 
     min_ndim = 1
 

@@ -37,6 +37,8 @@ class Dense(Affine):
     ((32, 10), (784, 10))
     """
 
+    supports_masking = True
+
     def __init__(
         self,
         units: int,

@@ -27,6 +27,8 @@ class Dropout(Layer):
     True
     """
 
+    supports_masking = True
+
     def __init__(self, rate: float, **kwargs) -> None:
         super().__init__(**kwargs)
         if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0.0 <= rate <= 1.0:

@@ -101,3 +101,16 @@ def test_masking_layer_skips_steps_whose_features_all_equal_the_mask_value():
     assert not zeroed[:, :3].any() and np.array_equal(zeroed[:, 3:7], real.astype("float32"))
     with pytest.raises(ValueError, match="mask_value must be a number"):
         Masking(mask_value="pad")
+
+
+def test_the_mask_passes_through_dropout_dense_and_activations():
+    from neurona.layers import Activation, Dropout
+    nr.random.seed(0)
+    model = Sequential([Embedding(12, 4, mask_zero=True, dtype="float64"), Dropout(0.3),
+                        Dense(5, activation="tanh", dtype="float64"), Activation("relu"), LSTM(3, dtype="float64")])
+    model.eval()
+    reference, reference_grads = _output_and_grads(model, SENTENCE[None])
+    out, grads = _output_and_grads(model, _padded(30, True))
+    np.testing.assert_allclose(out, reference, rtol=1e-12, atol=1e-14)
+    for name, grad in grads.items():
+        np.testing.assert_allclose(grad, reference_grads[name], rtol=1e-10, atol=1e-14, err_msg=name)
