@@ -135,6 +135,25 @@ class Tensor:
         return self._creator
 
     @staticmethod
+    def from_numpy(array: np.ndarray) -> "Tensor":
+        """A Tensor sharing ``array``'s memory and keeping its dtype, as ``torch.from_numpy`` does.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> import neurona as nr
+        >>> x = np.arange(3.0)
+        >>> t = nr.Tensor.from_numpy(x)
+        >>> x[0] = 7.0
+        >>> t.dtype, float(t[0])
+        (dtype('float64'), 7.0)
+        """
+        if not isinstance(array, np.ndarray) or array.dtype.kind not in "biuf":
+            what = f"dtype {array.dtype}" if isinstance(array, np.ndarray) else type(array).__name__
+            raise TypeError(f"Tensor.from_numpy: expected a numpy array of numbers or booleans, got {what}")
+        return Tensor._wrap(array)
+
+    @staticmethod
     def _wrap(array: np.ndarray) -> "Tensor":
         out = Tensor.__new__(Tensor)
         out._data = array
@@ -391,6 +410,36 @@ def tensor(data, requires_grad: bool = False, dtype=None) -> Tensor:
     dtype('float64')
     """
     return Tensor(data, requires_grad=requires_grad, dtype=dtype)
+
+
+def as_tensor(data, dtype=None) -> Tensor:
+    """A :class:`Tensor` on ``data`` without a copy where possible, as ``torch.as_tensor`` does.
+
+    A NumPy array already of the dtype wanted (``dtype``; else the default float dtype
+    for floating data and its own dtype otherwise) is shared, not copied: writes through
+    either are seen by both (writes through NumPy bypass the version counter). A Tensor
+    of that dtype is returned as it is; anything else is converted as :func:`tensor` does.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import neurona as nr
+    >>> x = np.zeros((2, 3), np.float32)
+    >>> np.shares_memory(nr.as_tensor(x).numpy(), x), np.shares_memory(nr.tensor(x).numpy(), x)
+    (True, False)
+    >>> nr.as_tensor(np.zeros(2)).dtype  # float64 data becomes the default float32: a copy
+    dtype('float32')
+    """
+    if isinstance(data, Tensor):
+        if dtype is None or data.dtype == np.dtype(dtype):
+            return data
+        data = data._data
+    if type(data) is np.ndarray:
+        wanted = np.dtype(dtype) if dtype is not None else (
+            backend.get_default_dtype() if data.dtype.kind == "f" else data.dtype)
+        if data.dtype == wanted:
+            return Tensor._wrap(data)
+    return Tensor(data, dtype=dtype)
 
 
 # The operators above call neurona.functional, which itself builds on Tensor.

@@ -310,3 +310,42 @@ def test_a_gradient_through_a_promoted_result_has_the_input_dtype():
     out = w * np.float64(3.0)
     out.sum().backward()
     assert out.dtype == np.float32 and w.grad.dtype == np.float32
+
+
+def test_as_tensor_shares_an_array_of_the_wanted_dtype():
+    x = np.arange(6, dtype=np.float32).reshape(2, 3)
+    t = nr.as_tensor(x)
+    assert np.shares_memory(t.numpy(), x)
+    ids = np.arange(3)
+    assert np.shares_memory(nr.as_tensor(ids).numpy(), ids) and nr.as_tensor(ids).dtype == np.int64
+    t.mul_(2.0)
+    assert x[1, 2] == 10.0 and t.version == 1
+
+
+def test_as_tensor_copies_only_to_convert():
+    x64 = np.ones(3)
+    t = nr.as_tensor(x64)
+    assert t.dtype == np.float32 and not np.shares_memory(t.numpy(), x64)
+    assert nr.as_tensor(x64, dtype="float64").numpy() is x64
+    assert nr.as_tensor([1.0, 2.0]).dtype == np.float32
+    same = nr.tensor([1.0])
+    assert nr.as_tensor(same) is same
+    assert nr.as_tensor(same, dtype="float64").dtype == np.float64
+
+
+def test_from_numpy_shares_and_keeps_the_dtype():
+    x = np.zeros(4)
+    t = nr.Tensor.from_numpy(x)
+    assert t.dtype == np.float64 and np.shares_memory(t.numpy(), x)
+    with pytest.raises(TypeError, match="from_numpy.*list"):
+        nr.Tensor.from_numpy([1.0])
+    with pytest.raises(TypeError, match="from_numpy.*dtype object"):
+        nr.Tensor.from_numpy(np.array(["a", 1], dtype=object))
+
+
+def test_fit_and_predict_wrap_batches_without_copying():
+    from neurona.training.data_adapter import Data, as_arrays
+    x = np.ones((10, 3), np.float32)
+    data = Data(as_arrays(x, None, "x", "predict"), None, "predict")
+    batch, _, _ = data.rows(slice(0, 4))
+    assert np.shares_memory(batch.numpy(), x)
