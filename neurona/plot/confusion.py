@@ -12,10 +12,13 @@ def _classes(y, name: str) -> np.ndarray:
         return array.argmax(axis=1)
     if array.ndim == 2:
         array = array[:, 0]
-        if array.dtype.kind == "f":                      # one sigmoid output: P(class 1)
-            return (array > 0.5).astype(np.int64)
     if array.ndim != 1:
         raise ValueError(f"confusion_matrix: {name} must be labels (n,) or scores (n, classes), got shape {np.shape(y)}")
+    if array.dtype.kind == "f" and not np.all(array == np.round(array)):
+        if not np.all((array >= 0) & (array <= 1)):
+            raise ValueError(f"confusion_matrix: {name} holds non-integer values outside [0, 1] "
+                             f"(min {np.nanmin(array):g}, max {np.nanmax(array):g}): neither labels nor probabilities")
+        return (array > 0.5).astype(np.int64)           # one sigmoid output: P(class 1)
     return array
 
 
@@ -43,7 +46,7 @@ def confusion_counts(y_true, y_pred, labels=None) -> tuple[np.ndarray, list]:
     """``(counts, class names)``: ``counts[i, j]`` samples of true class i predicted as j.
 
     ``y_true`` and ``y_pred`` are class indices, class values (strings), one-hot
-    rows or scores (the argmax is taken; one sigmoid column is thresholded at 0.5).
+    rows or scores (the argmax is taken; one sigmoid output, ``(n,)`` or ``(n, 1)``, is thresholded at 0.5).
 
     Examples
     --------

@@ -28,7 +28,7 @@ def _series(norms) -> dict[str, np.ndarray]:
 
 
 def gradient_norms_through_time(norms, ax=None):
-    """Draw the norm of the loss's gradient with respect to each time step's hidden state, per model, on a log scale.
+    """Draw a gradient norm per time step (e.g. of the loss with respect to h_t or x_t), per model, on a log scale.
 
     Parameters
     ----------
@@ -55,7 +55,7 @@ def gradient_norms_through_time(norms, ax=None):
     positive = np.concatenate([v[np.isfinite(v)] for v in series.values()])
     if positive.size and (positive > 0).all():
         axes.set_yscale("log")
-    axes.set(xlabel="time step", ylabel="‖∂loss / ∂h_t‖", title="gradient norm through time")
+    axes.set(xlabel="time step", ylabel="gradient norm", title="gradient norm through time")
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.grid(alpha=0.3, which="both")
     axes.legend(fontsize="small")

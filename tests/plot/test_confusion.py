@@ -21,6 +21,8 @@ def test_scores_one_hot_and_string_classes():
     np.testing.assert_array_equal(counts, [[1, 0], [1, 1]])
     counts, _ = confusion_counts([1, 0], np.array([[0.7], [0.2]]))           # one sigmoid column
     np.testing.assert_array_equal(counts, [[1, 0], [0, 1]])
+    counts, _ = confusion_counts([1, 0, 1], np.array([0.7, 0.2, 0.4]))        # flattened sigmoid outputs
+    np.testing.assert_array_equal(counts, [[1, 0], [1, 1]])
     counts, names = confusion_counts(["dog", "cat", "dog"], ["dog", "dog", "dog"])
     assert names == ["cat", "dog"]
     np.testing.assert_array_equal(counts, [[0, 1], [0, 2]])
@@ -42,6 +44,10 @@ def test_bad_inputs_are_refused():
         confusion_counts(["cat", "fish"], ["cat", "cat"], labels=["cat", "dog"])
     with pytest.raises(ValueError, match=">= 0"):
         confusion_counts([-1, 0], [0, 0])
+    with pytest.raises(ValueError, match="neither labels nor probabilities"):
+        confusion_counts([0, 1], [0.5, 2.5])
+    with pytest.raises(ValueError, match="neither labels nor probabilities"):
+        confusion_counts([0, 1], [np.nan, 0.3])
     with pytest.raises(ValueError, match="must be labels"):
         confusion_counts(np.zeros((2, 2, 2)), np.zeros(2))
 

@@ -1,13 +1,14 @@
-"""``diagnose`` on two real runs: a tiny network on a hard set, a huge one on 100 samples."""
+"""``diagnose`` on real runs: a tiny network on a hard set, a huge one on 100 samples, a fitting one on an easy set."""
 import numpy as np
 import pytest
 
 from neurona.data import one_hot
-from neurona.data.playground import make_spiral
+from neurona.data.playground import make_circle, make_spiral
 from neurona.layers import Dense, Flatten
 from neurona.models import Sequential
+from neurona.optimizers import Adam
 from neurona.plot import diagnose
-from neurona.plot.diagnosis import OVERFITTING, UNDERFITTING
+from neurona.plot.diagnosis import GOOD_FIT, OVERFITTING, UNDERFITTING
 from neurona.random import seed
 
 
@@ -39,3 +40,16 @@ def test_a_big_network_on_100_mnist_digits_overfits(data_dir):
     d = diagnose(history)
     assert d.regime == OVERFITTING, str(d)
     assert d.evidence["training_error"] < 0.05 and d.evidence["gap"] > 0.2
+
+
+@pytest.mark.slow
+def test_a_small_network_on_the_circle_fits():
+    seed(0)
+    x, y = make_circle(400, noise=0.05, seed=0)
+    order = np.random.default_rng(0).permutation(len(x))
+    model = Sequential([Dense(8, activation="tanh", input_dim=2), Dense(1, activation="sigmoid")])
+    model.compile(optimizer=Adam(learning_rate=0.02), loss="binary_crossentropy", metrics=["accuracy"])
+    history = model.fit(x[order], y[order, None].astype("float32"), epochs=40, batch_size=16,
+                        validation_split=0.25, verbose=0)
+    d = diagnose(history)
+    assert d.regime == GOOD_FIT, str(d)
