@@ -74,7 +74,8 @@ class Diagnosis:
 
     def to_dict(self) -> dict:
         """The diagnosis without the history, JSON-able."""
-        return {"regime": self.regime, "measure": self.measure, "evidence": dict(self.evidence),
+        evidence = {k: v if np.isfinite(v) else None for k, v in self.evidence.items()}   # strict JSON has no NaN
+        return {"regime": self.regime, "measure": self.measure, "evidence": evidence,
                 "remedies": list(self.remedies), "note": self.note}
 
     def plot(self, ax=None):
@@ -153,7 +154,8 @@ def diagnose(history, **thresholds: float) -> Diagnosis:
     if val is not None and np.isfinite(evidence["training_error"]):
         variance, more = _variance(train, val, limits["gap"])
         evidence.update(more)
-    regime = _regime(bias, variance, val is not None and np.isfinite(evidence["training_error"]))
+    judged = val is not None and np.isfinite(evidence["training_error"]) and np.isfinite(evidence["validation_error"])
+    regime = _regime(bias, variance, judged)
     remedies = (list(HIGH_BIAS) if bias else []) + (list(HIGH_VARIANCE) if variance else [])
     note = _note(formula, evidence, limits)
     return Diagnosis(regime, measure, evidence, remedies, note, {k: v.tolist() for k, v in columns.items()})
@@ -174,6 +176,8 @@ def _note(formula: str, e: dict[str, float], limits: dict[str, float]) -> str:
         return text + "; the training error is not finite: the run diverged (try a smaller learning rate)."
     if "gap" not in e:
         return text + "; no validation data, so the variance cannot be judged (use validation_split)."
+    if not np.isfinite(e["validation_error"]):
+        return text + "; the validation error is not finite, so the variance cannot be judged."
     return text + (f", validation {e['validation_error']:.3f}, gap {e['gap']:.3f} (over-fitting above "
                    f"{limits['gap']:g}), grown by {e['gap_growth']:.3f} while the training error fell by "
                    f"{e['training_error_fall']:.3f}.")

@@ -77,6 +77,12 @@ def test_a_diverged_run_is_undetermined():
     assert d.regime == UNDETERMINED and "diverged" in d.note
 
 
+def test_a_non_finite_validation_error_is_undetermined():
+    d = diagnose({"loss": (FALLING + 0.1).tolist(), "val_loss": [*(FALLING[:-1] + 0.1), float("inf")]})
+    assert d.regime == UNDETERMINED and "validation error is not finite" in d.note
+    assert json.loads(json.dumps(d.to_dict(), allow_nan=False))["evidence"]["gap"] is None
+
+
 def test_one_epoch_and_thresholds():
     assert diagnose({"accuracy": [0.95], "val_accuracy": [0.93]}).regime == GOOD_FIT
     history = {"accuracy": (1 - FALLING - 0.08).tolist(), "val_accuracy": (1 - FALLING - 0.1).tolist()}
