@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from neurona.plot.history_data import read_history
+from neurona.plot.history_data import quantities, read_history
 from neurona.plot.remedies import HIGH_BIAS, HIGH_VARIANCE
 
 ACCURACY_NAMES = ("accuracy", "acc", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy")
@@ -65,7 +65,11 @@ class Diagnosis:
     history: dict = field(repr=False, compare=False, default_factory=dict)
 
     def __str__(self) -> str:
-        lines = [f"Diagnosis: {self.regime} ({_NAMES[self.regime]})", textwrap.fill(self.note, 100)]
+        return self.report()
+
+    def report(self, width: int = 100) -> str:
+        """The printable report, its note wrapped at ``width`` characters."""
+        lines = [f"Diagnosis: {self.regime} ({_NAMES[self.regime]})", textwrap.fill(self.note, width)]
         if self.remedies:
             lines += ["Remedies:", *(f"  - {r}" for r in self.remedies)]
         elif self.regime == GOOD_FIT:
@@ -79,12 +83,38 @@ class Diagnosis:
                 "remedies": list(self.remedies), "note": self.note}
 
     def plot(self, ax=None):
-        """The learning curves (see :func:`~neurona.plot.learning_curves`) with this report printed under them."""
+        """The learning curves (see :func:`~neurona.plot.learning_curves`) with this report printed under them.
+
+        With ``ax=`` the curves go to the given Axes and the report under the figure's bottom edge
+        (save with ``bbox_inches="tight"``); otherwise the figure has a text row of its own.
+        """
         from neurona.plot.curves import learning_curves
 
-        fig = learning_curves(self.history, ax=ax)
-        fig.text(0.01, 0.0, str(self), ha="left", va="top", family="monospace", fontsize="small")
+        if ax is not None:
+            fig = learning_curves(self.history, ax=ax)
+            fig.text(0.01, 0.0, str(self), ha="left", va="top", family="monospace", fontsize="small")
+            return fig
+        n = len(quantities(self.history))
+        width = max(6.0, 4.0 * min(n, 3))
+        report = self.report(width=int(width * 13))              # characters of small monospace per inch
+        fig, axes, text_axes = _figure_with_text_row(n, width, report.count("\n") + 1)
+        learning_curves(self.history, ax=axes)
+        text_axes.text(0, 1, report, va="top", family="monospace", fontsize="small", transform=text_axes.transAxes)
         return fig
+
+
+def _figure_with_text_row(n: int, width: float, lines: int):
+    """A figure ``width`` inches wide of ``n`` panels (three a row) above an empty row of ``lines`` lines of text."""
+    from neurona.plot._figure import pyplot
+
+    cols, rows = min(n, 3), -(-n // 3)
+    fig = pyplot().figure(figsize=(width, 3.2 * rows + 0.16 * lines), layout="constrained")
+    grid = fig.add_gridspec(2, 1, height_ratios=[3.2 * rows, 0.16 * lines])
+    panels = grid[0].subgridspec(rows, cols)
+    axes = [fig.add_subplot(panels[i // cols, i % cols]) for i in range(n)]
+    text_axes = fig.add_subplot(grid[1])
+    text_axes.axis("off")
+    return fig, axes, text_axes
 
 
 def _error(columns: Mapping[str, np.ndarray]) -> tuple[str, np.ndarray, np.ndarray | None, str]:

@@ -105,8 +105,17 @@ def test_report_is_printable_and_json_able():
 def test_plot_prints_the_report_under_the_curves():
     d = regime(FALLING, FALLING + 0.02 * EPOCHS)
     fig = d.plot()
-    assert any("varianza alta" in t.get_text() for t in fig.texts)
-    assert_picture(fig, axes=1, lines=[2])
+    curves, text_row = fig.axes
+    assert "varianza alta" in text_row.texts[0].get_text() and not text_row.axison
+    assert_picture(fig, axes=2, lines=[2, 0])
+
+
+def test_plot_on_given_axes_puts_the_report_under_the_figure():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    assert regime(FALLING, FALLING + 0.02 * EPOCHS).plot(ax=ax) is fig
+    assert "varianza alta" in fig.texts[0].get_text()
 
 
 def test_diagnose_needs_no_matplotlib():
