@@ -22,15 +22,19 @@ from neurona.layers import Conv2D, Dense, Dropout, Flatten, MaxPool2D
 from neurona.models import Sequential
 
 
-def build_model() -> Sequential:
-    """The Keras example's network for 28x28 grayscale images (channels last)."""
+def build_model(dropout: float = 0.5) -> Sequential:
+    """The Keras example's network for 28x28 grayscale images (channels last).
+
+    ``dropout=0`` leaves the Dropout layer out (a deterministic network, as in the
+    parity test with PyTorch).
+    """
     return Sequential([
         Conv2D(32, kernel_size=(3, 3), activation="relu", input_shape=(28, 28, 1)),
         MaxPool2D(pool_size=(2, 2)),
         Conv2D(64, kernel_size=(3, 3), activation="relu"),
         MaxPool2D(pool_size=(2, 2)),
         Flatten(),
-        Dropout(0.5),
+        *([Dropout(dropout)] if dropout else []),
         Dense(10, activation="softmax"),
     ])
 
