@@ -6,7 +6,7 @@ Dropout 0.5 → Dense 10 softmax (34,826 parameters); categorical cross-entropy,
 batch 128, 10% of the training set held out for validation. Keras reports about
 0.99 test accuracy after 15 epochs.
 
-Run: ``python examples/mnist_cnn.py [--epochs 15] [--limit 6000]`` (the data comes
+Run: ``python examples/mnist_cnn.py [--epochs 15] [--limit 6000] [--save cnn.zip]`` (the data comes
 from ``$NEURONA_DATA`` or is downloaded once).
 """
 from __future__ import annotations
@@ -39,20 +39,33 @@ def build_model(dropout: float = 0.5) -> Sequential:
     ])
 
 
-def train(epochs: int = 15, limit: int | None = None, batch_size: int = 128, seed: int = 0, verbose: int = 2) -> float:
-    """Train on the first ``limit`` training images (all by default); return the test accuracy."""
+def scaled(images: np.ndarray) -> np.ndarray:
+    """Pixels in [0, 1] with a channel axis: ``(n, 28, 28, 1)`` float32."""
+    return (images / np.float32(255))[..., None]
+
+
+def fit(epochs: int = 15, limit: int | None = None, batch_size: int = 128, seed: int = 0, verbose: int = 2) -> Sequential:
+    """Train the network on the first ``limit`` training images (all by default) and return it."""
     nr.random.seed(seed)
-    (x_train, y_train), (x_test, y_test) = load_mnist()
-    x_train, y_train = x_train[:limit], y_train[:limit]
-    x_train = (x_train / np.float32(255))[..., None]
-    x_test = (x_test / np.float32(255))[..., None]
+    (x_train, y_train), _ = load_mnist()
     model = build_model()
     model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
     if verbose:
         model.summary()
-    model.fit(x_train, one_hot(y_train, 10), batch_size=batch_size, epochs=epochs, validation_split=0.1, verbose=verbose)
-    accuracy = float(np.mean(model.predict(x_test, batch_size=1000).argmax(axis=1) == y_test))
-    print(f"test accuracy after {epochs} epochs on {len(x_train):,} images: {accuracy:.4f}")
+    model.fit(scaled(x_train[:limit]), one_hot(y_train[:limit], 10), batch_size=batch_size, epochs=epochs,
+              validation_split=0.1, verbose=verbose)
+    return model
+
+
+def train(epochs: int = 15, limit: int | None = None, batch_size: int = 128, seed: int = 0, verbose: int = 2,
+          save: str | None = None) -> float:
+    """Train as :func:`fit`, save the model to ``save`` if given, and return its test accuracy."""
+    model = fit(epochs, limit, batch_size, seed, verbose)
+    if save:
+        model.save(save)
+    _, (x_test, y_test) = load_mnist()
+    accuracy = float(np.mean(model.predict(scaled(x_test), batch_size=1000).argmax(axis=1) == y_test))
+    print(f"test accuracy after {epochs} epochs on {limit or 60_000:,} images: {accuracy:.4f}")
     return accuracy
 
 
@@ -61,5 +74,6 @@ if __name__ == "__main__":
     parser.add_argument("--epochs", type=int, default=15, help="passes over the training set (default 15)")
     parser.add_argument("--limit", type=int, default=None, help="train on the first LIMIT images only")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--save", default=None, help="write the trained model to this file (for image_filters.py)")
     args = parser.parse_args()
-    train(args.epochs, args.limit, seed=args.seed)
+    train(args.epochs, args.limit, seed=args.seed, save=args.save)
