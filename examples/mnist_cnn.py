@@ -20,6 +20,8 @@ from neurona.data import one_hot
 from neurona.datasets import load_mnist
 from neurona.layers import Conv2D, Dense, Dropout, Flatten, MaxPool2D
 from neurona.models import Sequential
+from neurona.optimizers import Adam
+from neurona.optimizers.schedules import CosineDecay
 
 
 def build_model(dropout: float = 0.5) -> Sequential:
@@ -44,23 +46,31 @@ def scaled(images: np.ndarray) -> np.ndarray:
     return (images / np.float32(255))[..., None]
 
 
-def fit(epochs: int = 15, limit: int | None = None, batch_size: int = 128, seed: int = 0, verbose: int = 2) -> Sequential:
-    """Train the network on the first ``limit`` training images (all by default) and return it."""
+def fit(epochs: int = 15, limit: int | None = None, batch_size: int = 128, seed: int = 0, verbose: int = 2,
+        cosine: bool = False) -> Sequential:
+    """Train the network on the first ``limit`` training images (all by default) and return it.
+
+    Adam at Keras's default rate (1e-3); with ``cosine``, at 3e-3 decayed to 0 along a
+    cosine over the run, which reaches 0.99 in fewer epochs.
+    """
     nr.random.seed(seed)
     (x_train, y_train), _ = load_mnist()
+    x_train, y_train = x_train[:limit], y_train[:limit]
     model = build_model()
-    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    steps = epochs * -(-int(len(x_train) * 0.9) // batch_size)
+    optimizer = Adam(learning_rate=CosineDecay(3e-3, steps) if cosine else 1e-3)
+    model.compile(optimizer=optimizer, loss="categorical_crossentropy", metrics=["accuracy"])
     if verbose:
         model.summary()
-    model.fit(scaled(x_train[:limit]), one_hot(y_train[:limit], 10), batch_size=batch_size, epochs=epochs,
+    model.fit(scaled(x_train), one_hot(y_train, 10), batch_size=batch_size, epochs=epochs,
               validation_split=0.1, verbose=verbose)
     return model
 
 
 def train(epochs: int = 15, limit: int | None = None, batch_size: int = 128, seed: int = 0, verbose: int = 2,
-          save: str | None = None) -> float:
+          save: str | None = None, cosine: bool = False) -> float:
     """Train as :func:`fit`, save the model to ``save`` if given, and return its test accuracy."""
-    model = fit(epochs, limit, batch_size, seed, verbose)
+    model = fit(epochs, limit, batch_size, seed, verbose, cosine)
     if save:
         model.save(save)
     _, (x_test, y_test) = load_mnist()
@@ -75,5 +85,6 @@ if __name__ == "__main__":
     parser.add_argument("--limit", type=int, default=None, help="train on the first LIMIT images only")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--save", default=None, help="write the trained model to this file (for image_filters.py)")
+    parser.add_argument("--cosine", action="store_true", help="Adam at 3e-3 with cosine decay (0.99 in fewer epochs)")
     args = parser.parse_args()
-    train(args.epochs, args.limit, seed=args.seed, save=args.save)
+    train(args.epochs, args.limit, seed=args.seed, save=args.save, cosine=args.cosine)
