@@ -1,7 +1,7 @@
 """Keras's mnist_convnet example: 0.99 test accuracy on real MNIST, and its script runs.
 
-The Results test trains 6 epochs with Adam on a cosine-decayed rate (``--cosine``),
-which reaches the accuracy that Keras's 15 epochs at a constant rate reach.
+The Results test trains 10 epochs with Adam on a cosine-decayed rate (``--cosine``),
+which reaches the accuracy of Keras's 15 epochs at a constant rate (6 epochs gave 0.9897).
 """
 import os
 import subprocess
@@ -26,8 +26,8 @@ def test_model_is_keras_mnist_convnet(load_example):
 
 @pytest.mark.slow
 def test_reaches_0_99_test_accuracy(cnn_example, capsys):
-    assert cnn_example.train(epochs=6, seed=0, verbose=0, cosine=True) >= 0.99
-    assert "test accuracy after 6 epochs on 60,000 images" in capsys.readouterr().out
+    assert cnn_example.train(epochs=10, seed=0, verbose=0, cosine=True) >= 0.99
+    assert "test accuracy after 10 epochs on 60,000 images" in capsys.readouterr().out
 
 
 def test_help_names_the_options():
