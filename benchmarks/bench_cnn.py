@@ -4,6 +4,8 @@ Workloads (float32; every library on the same number of threads, 2 by default):
 - one epoch of SGD (lr 0.01, momentum 0.9) on 10,000 random 28x28x1 images, batch 64:
   Conv2D 8 3x3 same + ReLU -> MaxPool 2 -> Conv2D 16 3x3 same + ReLU -> MaxPool 2
   -> Flatten -> Dense 10, softmax cross-entropy;
+- one epoch of Keras's mnist_convnet (Adam, batch 128, dropout 0.5) on 60,000 random
+  28x28x1 images, against PyTorch with the same model;
 - inference (forward only) of Keras's mnist_convnet on a batch of 1,000 images.
 
 Each is timed as the best of a few interleaved runs; the fastest single training
@@ -41,7 +43,7 @@ import neurona as nr  # noqa: E402
 import neurona.functional as F  # noqa: E402
 from neurona.layers import Conv2D, Dense, Dropout, Flatten, MaxPooling2D  # noqa: E402
 from neurona.models import Sequential  # noqa: E402
-from neurona.optimizers import SGD  # noqa: E402
+from neurona.optimizers import SGD, Adam  # noqa: E402
 
 N, BATCH = 10_000, 64
 
@@ -122,6 +124,45 @@ def trainers(x: np.ndarray, y: np.ndarray) -> dict:
     return found
 
 
+def convnet_epochs(x: np.ndarray, y: np.ndarray) -> dict:
+    """One epoch of mnist_convnet with Adam, batch 128, in neurona and in torch (same model, same order)."""
+    order = np.random.default_rng(2).permutation(len(x))
+    index = [order[start : start + 128] for start in range(0, len(x), 128)]
+
+    def neurona_epoch():
+        nr.random.seed(0)
+        model = mnist_convnet()
+        model.build()
+        opt = Adam(model.parameters())
+        for rows in index:
+            loss = F.categorical_cross_entropy(model(nr.Tensor._wrap(x.take(rows, axis=0))), nr.Tensor._wrap(y.take(rows, axis=0)))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+
+    runs = {"neurona": neurona_epoch}
+    torch = torch_or_none()
+    if torch is not None:
+        nn = torch.nn
+        tx = torch.from_numpy(np.ascontiguousarray(x.transpose(0, 3, 1, 2)))
+        ty = torch.from_numpy(y.argmax(axis=1))
+
+        def torch_epoch():
+            torch.manual_seed(0)
+            model = nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
+                                  nn.MaxPool2d(2), nn.Flatten(), nn.Dropout(0.5), nn.Linear(1600, 10))
+            opt = torch.optim.Adam(model.parameters())
+            for rows in index:
+                rows = torch.from_numpy(rows)
+                loss = nn.functional.cross_entropy(model(tx[rows]), ty[rows])
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+
+        runs["torch"] = torch_epoch
+    return runs
+
+
 def epoch_runs(found: dict) -> dict:
     def epoch(make):
         step = make()
@@ -190,6 +231,10 @@ def main() -> None:
            best_times(epoch_runs(found), number=1, rounds=3))
     report(f"its fastest training step of {BATCH} images (x{N // BATCH + 1} steps make the epoch)", best_steps(found))
     report("inference, Keras mnist_convnet, batch 1,000", best_times(inference_runs(x[:1000]), number=3, rounds=5))
+    images = rng.random((60_000, 28, 28, 1), dtype=np.float32)
+    labels = np.eye(10, dtype=np.float32)[rng.integers(0, 10, len(images))]
+    report("one epoch of Keras mnist_convnet (Adam, batch 128), 60,000 images 28x28x1",
+           best_times(convnet_epochs(images, labels), number=1, rounds=2))
 
 
 if __name__ == "__main__":

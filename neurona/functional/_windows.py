@@ -17,6 +17,7 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from neurona.function import ShapeError
+from neurona.functional import _workspace as workspace
 
 FORMATS = ("channels_last", "channels_first")
 
@@ -145,7 +146,8 @@ class Windows:
         (top, bottom), (left, right) = self.pads
         if top == bottom == left == right == 0:
             return x
-        out = np.full((x.shape[0], *self.padded, x.shape[3]), value, dtype=x.dtype)
+        out = workspace.empty((x.shape[0], *self.padded, x.shape[3]), x.dtype)
+        out.fill(value)
         out[:, top : top + x.shape[1], left : left + x.shape[2]] = x
         return out
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from neurona.function import Function, ShapeError
+from neurona.functional import _workspace as workspace
 from neurona.functional._windows import (
     Windows,
     as_tuple,
@@ -42,7 +43,7 @@ def im2col(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
     """
     n, c = xp.shape[0], xp.shape[3]
     (kh, kw), width = win.kernel, win.count * c
-    cols = np.empty((n, *win.out, width + ones), dtype=xp.dtype)
+    cols = workspace.empty((n, *win.out, width + ones), xp.dtype)
     rows = cols[..., :width].reshape(n, *win.out, kh, kw * c)
     views = [win.row_view(xp, i) for i in range(kh)] if c > 1 else [None]
     if all(view is not None for view in views):  # one copy per kernel row: runs of kw*c values
@@ -66,8 +67,8 @@ def col2im(g: np.ndarray, w: np.ndarray, win: Windows, batch: int) -> np.ndarray
     """
     c = w.shape[0] // win.count
     taps = w.reshape(win.count, c, w.shape[1])
-    xp = np.zeros((batch, *win.padded, c), dtype=np.result_type(g, w))
-    part = np.empty((len(g), c), dtype=xp.dtype)
+    xp = workspace.zeros((batch, *win.padded, c), np.result_type(g, w))
+    part = workspace.empty((len(g), c), xp.dtype)
     for k, (i, j) in enumerate(win.offsets):
         view = win.view(xp, i, j)
         view += np.matmul(g, taps[k].T, out=part).reshape(view.shape)
@@ -86,10 +87,18 @@ class Conv(Function):
         self.w = kernel.reshape(-1, kernel.shape[-1])
         w = self.w if bias is None else np.concatenate([self.w, bias[None]])
         if not is_grad_enabled():
-            return from_images(self._infer(images, w), self.rank, self.channels_first)
+            return from_images(self.activate(self._infer(images, w)), self.rank, self.channels_first)
         self.cols = im2col(self.win.pad(images), self.win, ones=bias is not None)
-        y = self.cols @ w
-        return from_images(y.reshape(self.batch, *self.win.out, w.shape[1]), self.rank, self.channels_first)
+        y = np.matmul(self.cols, w, out=workspace.empty((len(self.cols), w.shape[1]), np.result_type(self.cols, w)))
+        return from_images(self.activate(y.reshape(self.batch, *self.win.out, w.shape[1])), self.rank, self.channels_first)
+
+    def activate(self, y: np.ndarray) -> np.ndarray:
+        """The pre-activation ``y`` itself (:class:`ConvReLU` rectifies it in place)."""
+        return y
+
+    def preactivation_grad(self, grad: np.ndarray) -> np.ndarray:
+        """The gradient before the activation, as rows ``(pixels, filters)``."""
+        return to_images(grad, self.rank, self.channels_first).reshape(-1, self.w.shape[1])
 
     def _infer(self, images: np.ndarray, w: np.ndarray) -> np.ndarray:
         """Without a graph nothing is kept for backward: a few images at a time, so that their
@@ -104,7 +113,7 @@ class Conv(Function):
 
     def backward(self, grad):
         need = self.needs_input_grad
-        g = to_images(grad, self.rank, self.channels_first).reshape(-1, self.w.shape[1])
+        g = self.preactivation_grad(grad)
         grad_x = grad_w = grad_b = None
         if need[0]:
             xp = col2im(g, self.w, self.win, self.batch)
@@ -114,6 +123,22 @@ class Conv(Function):
             grad_w = grads[: len(self.w)].reshape(self.kernel_shape)
             grad_b = grads[len(self.w)] if len(need) > 2 else None
         return (grad_x, grad_w, grad_b)[: len(self.inputs)]
+
+
+class ConvReLU(Conv):
+    """``relu(conv(x, kernel) + bias)`` in one node: the rectifier works in place on the convolution's
+    output, and backward masks the gradient by the output's sign (no second array of that size)."""
+
+    saves = ("inputs", "output")
+
+    def activate(self, y: np.ndarray) -> np.ndarray:
+        self.y = np.maximum(y, 0, out=y)
+        return y
+
+    def preactivation_grad(self, grad: np.ndarray) -> np.ndarray:
+        g = super().preactivation_grad(grad)
+        positive = np.greater(self.y.reshape(g.shape), 0, out=workspace.empty(g.shape, bool))
+        return np.multiply(g, positive, out=workspace.empty(g.shape, g.dtype))
 
 
 class ConvTranspose(Function):
@@ -165,7 +190,13 @@ def _check_kernel(op: str, x, kernel, bias, rank: int, channels: int, in_axis: i
         )
 
 
-def _conv(op: str, rank: int, x, kernel, bias, strides, padding, dilation_rate, data_format):
+ACTIVATIONS = {None: Conv, "relu": ConvReLU}
+"""The activations that a convolution can apply in its own node."""
+
+
+def _conv(op: str, rank: int, x, kernel, bias, strides, padding, dilation_rate, data_format, activation):
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"{op}: activation must be None or 'relu' (applied in the same node), got {activation!r}")
     channels_first = check_format(data_format, op)
     check_input(x, rank, op, channels_first)
     channels = x.shape[1] if channels_first else x.shape[-1]
@@ -178,11 +209,12 @@ def _conv(op: str, rank: int, x, kernel, bias, strides, padding, dilation_rate, 
         padding,
         as_tuple(dilation_rate, rank, "dilation_rate", op),
     )
-    fn = Conv(win, rank, channels_first)
+    fn = ACTIVATIONS[activation](win, rank, channels_first)
     return fn(x, kernel) if bias is None else fn(x, kernel, bias)
 
 
-def conv1d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, data_format: str = "channels_last"):
+def conv1d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, data_format: str = "channels_last",
+           activation: str | None = None):
     """1-D convolution of signals ``(batch, steps, channels)`` with a kernel ``(size, channels, filters)``.
 
     ``padding`` is ``'valid'``, ``'same'``, ``'causal'`` (output ``t`` sees inputs up
@@ -196,10 +228,11 @@ def conv1d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, da
     >>> nr.functional.conv1d(x, nr.tensor(np.ones((2, 1, 1)))).numpy().ravel()
     array([3., 5., 7.], dtype=float32)
     """
-    return _conv("conv1d", 1, x, kernel, bias, strides, padding, dilation_rate, data_format)
+    return _conv("conv1d", 1, x, kernel, bias, strides, padding, dilation_rate, data_format, activation)
 
 
-def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, data_format: str = "channels_last"):
+def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, data_format: str = "channels_last",
+           activation: str | None = None):
     """2-D convolution of images ``(batch, height, width, channels)`` with a kernel ``(kh, kw, channels, filters)``.
 
     Parameters
@@ -216,6 +249,8 @@ def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, da
     padding : 'valid', 'same', int, (int, int) or ((top, bottom), (left, right))
         ``'same'`` keeps ``ceil(size / stride)`` outputs, the odd pixel going after
         (TensorFlow's rule).
+    activation : None or 'relu'
+        ``'relu'`` rectifies the output in the same node (in place, no second array).
 
     Examples
     --------
@@ -231,7 +266,7 @@ def conv2d(x, kernel, bias=None, strides=1, padding="valid", dilation_rate=1, da
            [2., 4., 3.],
            [2., 3., 4.]], dtype=float32)
     """
-    return _conv("conv2d", 2, x, kernel, bias, strides, padding, dilation_rate, data_format)
+    return _conv("conv2d", 2, x, kernel, bias, strides, padding, dilation_rate, data_format, activation)
 
 
 def transposed_windows(op: str, sizes, kernel_size, strides, padding, output_padding, dilation) -> Windows:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from neurona.function import Function, ShapeError
+from neurona.functional import _workspace as workspace
 from neurona.functional.reductions import mean
 from neurona.functional._windows import (
     Windows,
@@ -31,7 +32,8 @@ class MaxPool(Function):
     def forward(self, x):
         xp = self.win.pad(to_images(x, self.rank, self.channels_first), -np.inf)
         views = [self.win.view(xp, i, j) for i, j in self.win.offsets]
-        out = np.maximum(views[0], views[1]) if len(views) > 1 else views[0].copy()
+        out = workspace.empty(views[0].shape, xp.dtype)
+        np.maximum(views[0], views[1], out=out) if len(views) > 1 else np.copyto(out, views[0])
         for view in views[2:]:
             np.maximum(out, view, out=out)
         self.xp, self.out = xp, out
@@ -45,10 +47,11 @@ class MaxPool(Function):
         overlap = any(s < k for s, k in zip(win.strides, win.kernel))
         masked = not np.isfinite(g).all()  # 0 * inf would spread an infinite gradient over the window
         tiled = win.strides == win.kernel and all(o * s == n for o, s, n in zip(win.out, win.strides, win.padded))
-        gxp = (np.empty if tiled and not masked else np.zeros)(self.xp.shape, dtype=g.dtype)  # tiles write every pixel
+        gxp = (workspace.empty if tiled and not masked else workspace.zeros)(self.xp.shape, g.dtype)  # tiles write every pixel
         nan = bool(np.isnan(out).any())
-        hit, free = np.empty(out.shape, dtype=bool), np.ones(out.shape, dtype=bool)
-        share = np.empty_like(g) if overlap and not masked else None
+        hit, free = workspace.empty(out.shape, bool), workspace.empty(out.shape, bool)
+        free.fill(True)
+        share = workspace.empty(g.shape, g.dtype) if overlap and not masked else None
         for i, j in win.offsets:
             x, view = win.view(self.xp, i, j), win.view(gxp, i, j)
             np.equal(x, out, out=hit)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from neurona import activations
+from neurona import functional as F
 from neurona.functional._windows import as_tuple, spatial_shape, windows
 from neurona.functional.convolution import conv1d, conv2d, conv2d_transpose, transposed_windows
 from neurona.layers.kernel_bias import KernelBias, positive_int
@@ -67,12 +68,14 @@ class Conv(SpatialLayer, KernelBias):
         self._input_features = None if self.channels_first else channels
         super().build(input_shape)
 
-    def preactivation(self, x):
-        """The convolution plus bias, before the activation."""
+    def preactivation(self, x, activation: str | None = None):
+        """The convolution plus bias, before the activation (or with a ReLU fused into the same node)."""
         fn = conv1d if self.rank == 1 else conv2d
-        return fn(x, self.kernel, self.bias, self.strides, self.padding, self.dilation_rate, self.data_format)
+        return fn(x, self.kernel, self.bias, self.strides, self.padding, self.dilation_rate, self.data_format, activation)
 
     def forward(self, x):
+        if self.activation is F.relu:
+            return self.preactivation(x, "relu")
         return self.activation(self.preactivation(x))
 
     def output_length(self, n: int | None, axis: int) -> int | None:
@@ -179,6 +182,9 @@ class Conv2DTranspose(Conv):
 
     def kernel_shape(self, channels: int) -> tuple:
         return (*self.kernel_size, self.filters, channels)
+
+    def forward(self, x):
+        return self.activation(self.preactivation(x))
 
     def preactivation(self, x):
         return conv2d_transpose(x, self.kernel, self.bias, self.strides, self.padding, self.output_padding,

@@ -118,6 +118,10 @@ CONV_ROWS = [
         t_conv2d(stride=(2, 3)), "strides-odd-sizes"),
     Row("conv2d", lambda x, w, b: F.conv2d(x, w, b, strides=(1, 2), padding=1, data_format="channels_first"),
         _arrays((2, 3, 5, 6), (3, 3, 3, 2), (2,)), t_conv2d(pad=(1, 1, 1, 1), stride=(1, 2), first=True), "channels-first"),
+    Row("conv2d", lambda x, w, b: F.conv2d(x, w, b, padding="same", activation="relu"), _arrays((2, 5, 6, 3), (3, 3, 3, 4), (4,)),
+        lambda x, w, b: _tf().relu(t_conv2d(pad=(1, 1, 1, 1))(x, w, b)), "same-relu-fused"),
+    Row("conv2d", lambda x, w: F.conv2d(x, w, strides=2, activation="relu", data_format="channels_first"),
+        _arrays((2, 2, 7, 6), (3, 3, 2, 3)), lambda x, w: _tf().relu(t_conv2d(stride=2, first=True)(x, w)), "relu-fused-channels-first"),
     # conv1d
     Row("conv1d", F.conv1d, _arrays((2, 7, 3), (3, 3, 4), (4,)), t_conv1d(), "valid-bias"),
     Row("conv1d", lambda x, w: F.conv1d(x, w, padding="causal", dilation_rate=2), _arrays((2, 7, 2), (3, 2, 3)),
@@ -126,6 +130,8 @@ CONV_ROWS = [
         t_conv1d(pad=(1, 1), stride=2), "same-stride2"),
     Row("conv1d", lambda x, w: F.conv1d(x, w, strides=2, data_format="channels_first"), _arrays((2, 3, 8), (2, 3, 2)),
         t_conv1d(stride=2, first=True), "channels-first"),
+    Row("conv1d", lambda x, w, b: F.conv1d(x, w, b, padding="causal", activation="relu"), _arrays((2, 7, 3), (2, 3, 4), (4,)),
+        lambda x, w, b: _tf().relu(t_conv1d(pad=(1, 0))(x, w, b)), "causal-relu-fused"),
     # conv2d_transpose
     Row("conv2d_transpose", lambda x, w, b: F.conv2d_transpose(x, w, b, strides=2), _arrays((2, 3, 4, 3), (3, 3, 2, 3), (2,)),
         t_conv_transpose(stride=2), "valid-stride2"),
