@@ -20,35 +20,41 @@ class BatchNorm(Function):
         self.eps, self.mean, self.var = eps, mean, var
 
     def forward(self, x, gamma, beta):
-        axes = tuple(range(x.ndim - 1))
+        rows = x.reshape(-1, x.shape[-1])
         if self.mean is None:
-            self.batch_mean = x.mean(axis=axes)
+            self.batch_mean = rows.mean(axis=0)
             centered = x - self.batch_mean
-            self.batch_var = np.mean(centered * centered, axis=axes)
+            flat = centered.reshape(rows.shape)
+            self.batch_var = np.einsum("ij,ij->j", flat, flat) / max(len(flat), 1)
             self.inv_std = 1.0 / np.sqrt(self.batch_var + self.eps)
         else:
             centered = x - self.mean
             self.inv_std = 1.0 / np.sqrt(self.var + self.eps)
-        self.x_hat = centered * self.inv_std
-        self.gamma = gamma
-        out = self.x_hat if gamma is None else self.x_hat * gamma
-        return out if beta is None else out + beta
+        centered *= self.inv_std
+        self.x_hat, self.gamma = centered, gamma
+        out = centered if gamma is None else centered * gamma
+        if beta is not None:
+            out = out + beta if out is centered else np.add(out, beta, out=out)
+        return out
 
     def backward(self, grad):
-        axes = tuple(range(grad.ndim - 1))
+        rows = grad.reshape(-1, grad.shape[-1])
         need_x, need_gamma, need_beta = self.needs_input_grad
-        g_hat = grad if self.gamma is None else grad * self.gamma
+        sum_grad = rows.sum(axis=0) if need_beta or (need_x and self.mean is None) else None
+        sum_grad_x_hat = (np.einsum("ij,ij->j", rows, self.x_hat.reshape(rows.shape))
+                          if need_gamma or (need_x and self.mean is None) else None)
         grad_x = None
         if need_x:
+            scale = self.inv_std if self.gamma is None else self.inv_std * self.gamma
             if self.mean is None:
-                grad_x = self.inv_std * (
-                    g_hat - g_hat.mean(axis=axes) - self.x_hat * np.mean(g_hat * self.x_hat, axis=axes)
-                )
+                n = max(len(rows), 1)
+                grad_x = self.x_hat * (sum_grad_x_hat / -n)
+                grad_x += grad
+                grad_x -= sum_grad / n
+                grad_x *= scale
             else:
-                grad_x = g_hat * self.inv_std
-        grad_gamma = np.sum(grad * self.x_hat, axis=axes) if need_gamma else None
-        grad_beta = np.sum(grad, axis=axes) if need_beta else None
-        return grad_x, grad_gamma, grad_beta
+                grad_x = grad * scale
+        return grad_x, sum_grad_x_hat if need_gamma else None, sum_grad if need_beta else None
 
 
 def batch_norm(x, gamma=None, beta=None, running_mean=None, running_var=None,
