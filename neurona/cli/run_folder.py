@@ -15,7 +15,6 @@ neurona.cli.errors.CLIError: ... is neither a model file nor a run folder (no mo
 """
 from __future__ import annotations
 
-import csv
 import json
 import os
 import platform
@@ -60,19 +59,17 @@ def open_run(path: str | os.PathLike) -> Run:
     return Run(model_path, report)
 
 
-def read_history(path: str | os.PathLike) -> dict[str, list[float]]:
-    """The columns of a ``history.csv`` (``epoch`` left out) as lists of floats."""
+def read_history(path: str | os.PathLike) -> dict:
+    """The columns of a ``history.csv`` by name (:func:`neurona.plot.read_history`); a bad file is a :class:`CLIError`."""
+    from neurona.plot import read_history as read
+
     path = Path(path)
     if not path.is_file():
         raise CLIError(f"no such history file: {path}")
-    with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    if not rows:
-        raise CLIError(f"{path} holds no epochs (expected a header and one row per epoch)")
     try:
-        return {key: [float(row[key]) for row in rows] for key in rows[0] if key != "epoch"}
+        return read(path)
     except (TypeError, ValueError) as error:
-        raise CLIError(f"{path} is not a history.csv of numbers: {error}") from None
+        raise CLIError(f"{path} is not a history.csv of numbers (epoch, loss, ...): {error}") from None
 
 
 def versions() -> dict[str, str]:
