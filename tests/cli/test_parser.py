@@ -93,3 +93,12 @@ def test_a_bug_is_not_hidden_as_a_user_error(monkeypatch, capsys):
     monkeypatch.setattr("neurona.cli.demo.run", broken)
     with pytest.raises(ZeroDivisionError):
         cli_parser.main(["demo"])
+
+
+def test_the_console_script_is_the_same_main():
+    import importlib
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    module, _, name = scripts["neurona"].partition(":")
+    assert getattr(importlib.import_module(module), name) is cli_parser.main
