@@ -125,3 +125,11 @@ def trainable(name: str) -> Dataset:
         known = ", ".join(n for n, d in DATASETS.items() if d.load is not None)
         raise CLIError(f"dataset {name!r} is a text corpus, not a train/test table; these can be trained on: {known}")
     return dataset
+
+
+def load_split(dataset: Dataset, data_home: str | None, seed: int) -> Split:
+    """``dataset``'s train and test parts, its files fetched first (each download announced)."""
+    from neurona.cli.data_files import fetch_files
+
+    fetch_files(dataset, data_home)
+    return dataset.load(data_home, seed)

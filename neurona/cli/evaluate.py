@@ -31,19 +31,20 @@ def test_setup(run, dataset_name: str | None, data_dir: str | None):
         raise CLIError(f"{run.model_path} is a bare model file: name its dataset with --dataset")
     dataset = catalog.trainable(name)
     seed = report.get("seed", 0)
-    train, test = dataset.load(data_dir, seed)
+    train, test = catalog.load_split(dataset, data_dir, seed)
     scaling = report.get("preprocess") if name == report.get("config", {}).get("dataset") else None
     return dataset, scaling or preprocess.fit(dataset.preprocess, train[0]), test
 
 
 def run(args: argparse.Namespace) -> int:
-    from neurona.cli import preprocess, scoring
+    from neurona.cli import inputs, preprocess, scoring
     from neurona.cli.run_folder import open_run
 
     run_ = open_run(args.run_or_model)
     dataset, scaling, (x_test, y_test) = test_setup(run_, args.dataset, args.data_dir)
     model = run_.load_model()
-    x = preprocess.apply(scaling, x_test)
+    x = inputs.fit_to_model(preprocess.apply(scaling, x_test), inputs.model_input_shape(model),
+                            f"the {dataset.name} test part")
     outputs = model.predict(x)
     metrics = {}
     loss = getattr(getattr(model, "compiled", None), "loss_spec", None)

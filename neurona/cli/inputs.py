@@ -63,3 +63,20 @@ def read_input(path: str | Path, image_shape: tuple[int, ...] | None, invert: bo
     if suffix in IMAGE_SUFFIXES:
         return read_image(path, image_shape, invert)
     raise CLIError(f"{path}: INPUT must be .npy, .csv or an image ({', '.join(IMAGE_SUFFIXES)})")
+
+
+def model_input_shape(model) -> tuple[int, ...] | None:
+    """The shape of one example the model was built for (batch axis left out), or None if unknown."""
+    first = next((layer for layer in model.modules() if getattr(layer, "built", False)
+                  and hasattr(layer, "get_build_config")), None)
+    shape = None if first is None else first.get_build_config().get("input_shape")
+    return None if shape is None or not isinstance(shape[0], (int, type(None))) else tuple(shape[1:])
+
+
+def fit_to_model(x: np.ndarray, shape: tuple[int, ...] | None, source: str) -> np.ndarray:
+    """``x`` with a batch axis; an array whose examples do not have the model's ``shape`` is a :class:`CLIError`."""
+    if shape is not None and x.shape == shape:
+        x = x[None]
+    if shape is not None and x.shape[1:] != shape:
+        raise CLIError(f"the model takes examples of shape {shape}, but {source} holds an array of shape {x.shape}")
+    return x

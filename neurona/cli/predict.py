@@ -12,8 +12,6 @@ import argparse
 
 import numpy as np
 
-from neurona.cli.errors import CLIError
-
 NAME = "predict"
 HELP = "predict the class or value of the examples in a .npy, .csv or image file"
 
@@ -22,14 +20,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("run_or_model", metavar="RUN_OR_MODEL", help="a run folder or a .neurona model file")
     parser.add_argument("input", metavar="INPUT", help="a .npy or .csv file of examples, or an image")
     parser.add_argument("--invert", action="store_true", help="invert an image's grey levels (dark ink on white)")
-
-
-def _input_shape(model) -> tuple[int, ...] | None:
-    """The shape of one example the model was built for (batch axis left out)."""
-    first = next((layer for layer in model.modules() if getattr(layer, "built", False)
-                  and hasattr(layer, "get_build_config")), None)
-    shape = None if first is None else first.get_build_config().get("input_shape")
-    return None if shape is None else tuple(shape[1:])
 
 
 def _lines(outputs: np.ndarray, task: str | None, classes: tuple[str, ...] | None) -> list[str]:
@@ -51,12 +41,8 @@ def run(args: argparse.Namespace) -> int:
 
     run_ = open_run(args.run_or_model)
     model = run_.load_model()
-    shape = _input_shape(model)
-    x = inputs.read_input(args.input, shape, args.invert)
-    if shape is not None and x.shape == shape:
-        x = x[None]
-    if shape is not None and x.shape[1:] != shape:
-        raise CLIError(f"the model takes examples of shape {shape}, but {args.input} holds an array of shape {x.shape}")
+    shape = inputs.model_input_shape(model)
+    x = inputs.fit_to_model(inputs.read_input(args.input, shape, args.invert), shape, args.input)
     report = run_.report or {}
     dataset = catalog.get(report["config"]["dataset"]) if report else None
     x = preprocess.apply(report.get("preprocess", {"kind": "none"}), x)

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
     config = resolve(args.recipe).with_overrides(args.epochs, args.batch_size, args.lr, args.optimizer)
     dataset = catalog.trainable(config.dataset)
-    (x_train, y_train), (x_test, y_test) = dataset.load(args.data_dir, args.seed)
+    (x_train, y_train), (x_test, y_test) = catalog.load_split(dataset, args.data_dir, args.seed)
     folder = _out_folder(args)
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     nr.random.seed(args.seed)

@@ -81,3 +81,10 @@ def test_verify_the_real_data(cli, data_dir):
     result = cli("datasets", "verify", "mnist", "--data-dir", str(data_dir))
     assert result.returncode == 0, result.stdout
     assert result.stdout.count(": ok ") == 4
+
+
+def test_training_on_an_absent_dataset_without_network_is_one_line(cli, offline, tmp_path):
+    pytest.importorskip("pooch")
+    result = cli("train", "mnist-mlp", "--out", str(tmp_path / "run"), env=offline)
+    assert_user_error(result, "'mnist/train-images-idx3-ubyte.gz' is not available")
+    assert not (tmp_path / "run").exists()

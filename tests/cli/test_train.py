@@ -137,3 +137,8 @@ def test_a_text_corpus_is_not_a_training_set(cli, tmp_path):
     config = resolve("iris-softmax").to_dict() | {"dataset": "movie-reviews"}
     (tmp_path / "text.json").write_text(json.dumps(config))
     assert_user_error(cli("train", str(tmp_path / "text.json")), "text corpus")
+
+
+def test_evaluate_on_a_dataset_of_another_shape_is_one_line(cli, iris_run):
+    assert_user_error(cli("evaluate", str(iris_run[0] / "model.neurona"), "--dataset", "wine"),
+                      "the model takes examples of shape (4,)", "wine", "(54, 13)")
