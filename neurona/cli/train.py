@@ -72,17 +72,19 @@ def run(args: argparse.Namespace) -> int:
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     nr.random.seed(args.seed)
     scaling = preprocess.fit(config.preprocess or dataset.preprocess, x_train)
-    n_classes = None if dataset.classes is None else len(dataset.classes)
-    loss = config.compile["loss"]
     model = _model(config)
-    history = model.fit(preprocess.apply(scaling, x_train), scoring.encode_targets(y_train, loss, dataset.task, n_classes),
-                        validation_data=(preprocess.apply(scaling, x_test),
-                                         scoring.encode_targets(y_test, loss, dataset.task, n_classes)),
-                        epochs=config.fit["epochs"], batch_size=config.fit["batch_size"], verbose=args.verbose,
-                        callbacks=[CSVLogger(folder / run_folder.HISTORY)])
+    train, test = ((preprocess.apply(scaling, x), scoring.encode_targets(y, config.compile["loss"], dataset.task,
+                                                                         dataset.classes and len(dataset.classes)))
+                   for x, y in ((x_train, y_train), (x_test, y_test)))
+    try:
+        history = model.fit(*train, validation_data=test, epochs=config.fit["epochs"],
+                            batch_size=config.fit["batch_size"], verbose=args.verbose,
+                            callbacks=[CSVLogger(folder / run_folder.HISTORY)])
+    except ValueError as error:  # a CONFIG.json whose model does not fit the data
+        raise CLIError(f"the recipe's model cannot be trained on {dataset.name}: {error}") from error
     seconds = time.perf_counter() - clock
     model.save(folder / run_folder.MODEL)
-    outputs = model.predict(preprocess.apply(scaling, x_test))
+    outputs = model.predict(test[0])
     metrics = scoring.score(dataset.task, outputs, y_test)
     metrics.update({key: values[-1] for key, values in history.history.items()})
     files, diagnosis = figures.write_run_figures(folder, history.history, y_test,

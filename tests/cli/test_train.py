@@ -142,3 +142,12 @@ def test_a_text_corpus_is_not_a_training_set(cli, tmp_path):
 def test_evaluate_on_a_dataset_of_another_shape_is_one_line(cli, iris_run):
     assert_user_error(cli("evaluate", str(iris_run[0] / "model.neurona"), "--dataset", "wine"),
                       "the model takes examples of shape (4,)", "wine", "(54, 13)")
+
+
+def test_a_config_whose_model_does_not_fit_the_data_is_one_line(cli, tmp_path):
+    from neurona.cli.presets import resolve
+
+    config = resolve("breast-cancer-logistic").to_dict() | {"dataset": "iris"}   # 30 inputs; iris has 4
+    (tmp_path / "wrong.json").write_text(json.dumps(config))
+    assert_user_error(cli("train", str(tmp_path / "wrong.json"), "--out", str(tmp_path / "run")),
+                      "cannot be trained on iris")
