@@ -37,7 +37,7 @@ def read_image(path: Path, shape: tuple[int, ...] | None, invert: bool = False) 
     try:
         from PIL import Image, UnidentifiedImageError
     except ImportError:
-        raise CLIError("reading images needs Pillow: pip install Pillow") from None
+        raise CLIError("reading images needs Pillow: pip install 'neurona[image]'") from None
     try:
         with Image.open(path) as image:
             grey = image.convert("L").resize((shape[1], shape[0]), Image.Resampling.LANCZOS)

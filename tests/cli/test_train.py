@@ -151,3 +151,12 @@ def test_a_config_whose_model_does_not_fit_the_data_is_one_line(cli, tmp_path):
     (tmp_path / "wrong.json").write_text(json.dumps(config))
     assert_user_error(cli("train", str(tmp_path / "wrong.json"), "--out", str(tmp_path / "run")),
                       "cannot be trained on iris")
+
+
+def test_an_image_for_a_model_of_measurements_is_one_line(cli, iris_run, tmp_path):
+    from PIL import Image
+
+    Image.new("L", (8, 8)).save(tmp_path / "flower.png")
+    assert_user_error(cli("predict", str(iris_run[0]), str(tmp_path / "flower.png")), "does not take grey images")
+    (tmp_path / "flower.txt").write_text("5.1 3.5 1.4 0.2")
+    assert_user_error(cli("predict", str(iris_run[0]), str(tmp_path / "flower.txt")), ".npy, .csv or an image")
