@@ -15,12 +15,11 @@ Run: ``python examples/fashion_cnn.py [--epochs 4] [--dense-epochs 15] [--limit 
 from __future__ import annotations
 
 import argparse
-import importlib.util
-from pathlib import Path
 
 import numpy as np
 
 import neurona as nr
+from neurona.cli.presets.course import mnist_mlp
 from neurona.data import one_hot
 from neurona.datasets import load_fashion_mnist
 from neurona.layers import Activation, BatchNormalization, Conv2D, Dense, Dropout, Flatten, MaxPool2D
@@ -43,14 +42,6 @@ def build_model() -> Sequential:
     ])
 
 
-def course_mlp():
-    """``examples/mnist_mlp.py``, the course's dense network (a sibling script, not a package)."""
-    spec = importlib.util.spec_from_file_location("mnist_mlp", Path(__file__).with_name("mnist_mlp.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def accuracy(model, x: np.ndarray, y: np.ndarray) -> float:
     return float(np.mean(model.predict(x, batch_size=1000).argmax(axis=1) == y))
 
@@ -71,7 +62,7 @@ def train_dense(data: tuple, epochs: int, seed: int = 0, verbose: int = 0) -> tu
     """The course's recipe for its dense network on the same data; its test accuracy and size."""
     (x, y), (x_test, y_test) = data
     nr.random.seed(seed)
-    model = course_mlp().build_model(x.shape[1:])
+    model = mnist_mlp(x.shape[1:])
     model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
     model.fit(x, one_hot(y, 10), batch_size=32, epochs=epochs, verbose=verbose)
     return accuracy(model, x_test, y_test), model.count_params()

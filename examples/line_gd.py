@@ -29,4 +29,8 @@ def main(seed: int = 0) -> tuple[float, float]:
 
 
 if __name__ == "__main__":
-    main()
+    from neurona.cli.args import add_seed, example_parser
+
+    parser = example_parser(__doc__)
+    add_seed(parser)
+    main(seed=parser.parse_args().seed)

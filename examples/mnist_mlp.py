@@ -2,7 +2,8 @@
 
 The course reports 0.9758 test accuracy. Run: ``python examples/mnist_mlp.py``
 (``--dataset fashion`` for Fashion-MNIST; the data comes from ``$NEURONA_DATA`` or is
-downloaded once).
+downloaded once). The same recipe runs as ``neurona train mnist-mlp``, which also
+writes a run folder (model, history, figures, report).
 """
 from __future__ import annotations
 
@@ -11,21 +12,11 @@ import argparse
 import numpy as np
 
 import neurona as nr
+from neurona.cli.presets.course import mnist_mlp
 from neurona.data import one_hot
 from neurona.datasets import load_fashion_mnist, load_mnist
-from neurona.layers import Dense, Flatten
-from neurona.models import Sequential
 
 LOADERS = {"mnist": load_mnist, "fashion": load_fashion_mnist}
-
-
-def build_model(input_shape: tuple = (28, 28)) -> Sequential:
-    """The course's network: flatten, 128 tanh units, 10 sigmoid outputs (101,770 parameters for 28x28)."""
-    model = Sequential()
-    model.add(Flatten(input_shape=input_shape))
-    model.add(Dense(128, activation="tanh"))
-    model.add(Dense(10, activation="sigmoid"))
-    return model
 
 
 def train(dataset: str = "mnist", epochs: int = 15, batch_size: int = 32, seed: int = 0, verbose: int = 2) -> float:
@@ -35,7 +26,7 @@ def train(dataset: str = "mnist", epochs: int = 15, batch_size: int = 32, seed: 
     x_train, x_test = x_train / np.float32(255), x_test / np.float32(255)
     y_train_ohe, y_test_ohe = one_hot(y_train, 10), one_hot(y_test, 10)
 
-    model = build_model(x_train[0].shape)
+    model = mnist_mlp(x_train[0].shape)
     model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
     if verbose:
         model.summary()

@@ -15,8 +15,8 @@ import sys
 import numpy as np
 
 import neurona as nr
+from neurona.cli.presets.course import playground_mlp
 from neurona.data import make_spiral, make_xor, train_test_split
-from neurona.layers import Dense
 from neurona.models import Sequential
 from neurona.optimizers import Adam
 
@@ -27,11 +27,7 @@ PLAYGROUND_COLORS = ["#f59322", "#e8eaeb", "#0877bd"]
 
 def build_model() -> Sequential:
     """The 2-16-16-1 network, compiled."""
-    model = Sequential([
-        Dense(16, activation="tanh", input_dim=2),
-        Dense(16, activation="tanh"),
-        Dense(1, activation="sigmoid"),
-    ])
+    model = playground_mlp((16, 16))
     model.compile(optimizer=Adam(learning_rate=0.01), loss="binary_crossentropy", metrics=["accuracy"])
     return model
 

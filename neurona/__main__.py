@@ -1,4 +1,4 @@
-"""``python -m neurona``: the main demo (see :mod:`neurona.demo`)."""
-from neurona.demo import main
+"""``python -m neurona``: the ``neurona`` command (see :mod:`neurona.cli`); the demo by default."""
+from neurona.cli import main
 
-main()
+raise SystemExit(main())

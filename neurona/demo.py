@@ -1,6 +1,6 @@
 """The main demo: the course's softmax classifier on Iris (shipped with the package).
 
-Run: ``python -m neurona``. It splits Iris 70/30 (stratified), standardizes the
+Run: ``neurona`` or ``python -m neurona`` (``neurona demo --help`` for the options). It splits Iris 70/30 (stratified), standardizes the
 features on the training part, trains ``softmax(x W + b)`` with cross-entropy and
 Adam, then prints the test accuracy and a summary of the loss curve.
 """
@@ -10,9 +10,8 @@ import numpy as np
 
 import neurona as nr
 from neurona.data import StandardScaler, train_test_split
+from neurona.cli.presets.course import softmax_regression
 from neurona.datasets import load_iris
-from neurona.layers import Dense
-from neurona.models import Sequential
 from neurona.optimizers import Adam
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -47,7 +46,7 @@ def main(epochs: int = 100, seed: int = 0) -> float:
     x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.3, stratify=y, seed=seed)
     scaler = StandardScaler().fit(x_train)
 
-    model = Sequential([Dense(3, activation="softmax", input_dim=4)])
+    model = softmax_regression(n_features=4, n_classes=3)
     model.compile(optimizer=Adam(learning_rate=0.05), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     history = model.fit(scaler.transform(x_train), y_train, epochs=epochs, batch_size=16, verbose=0)
     loss, accuracy = model.evaluate(scaler.transform(x_test), y_test)

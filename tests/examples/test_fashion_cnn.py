@@ -20,7 +20,7 @@ def test_parameter_counts(load_example):
     model = example.build_model()
     model.build()
     assert model.count_params() == 315_530
-    assert example.course_mlp().build_model().count_params() == 101_770
+    assert example.mnist_mlp().count_params() == 101_770
 
 
 @pytest.mark.slow
