@@ -79,7 +79,7 @@ class Session:
         if epochs <= 0:
             raise MessageError(f"the playground stops at {MAX_EPOCHS} epochs: reset to train again")
         p, c = self.problem, self.config
-        with self._own_rng():
+        with self._own_rng(), np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below
             logs = self.model.fit(p.x_train, p.y_train, batch_size=c.batch_size, epochs=self.epoch + epochs,
                                   initial_epoch=self.epoch, validation_data=(p.x_test, p.y_test), verbose=0).history
         for key in self.history:
