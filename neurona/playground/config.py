@@ -52,9 +52,15 @@ class Config:
         return {**data, "features": list(self.features), "hidden": list(self.hidden)}
 
 
+def _shown(value) -> str:
+    """A short repr of a value for an error message (a page may send anything)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _int(name: str, value, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise MessageError(f"config: {name} must be an integer in [{low}, {high}], got {value!r}")
+        raise MessageError(f"config: {name} must be an integer in [{low}, {high}], got {_shown(value)}")
     return value
 
 
@@ -62,29 +68,29 @@ def _float(name: str, value, low: float, high: float, low_open: bool = False) ->
     ok = not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value)
     if not ok or not (low < value if low_open else low <= value) or value > high:
         bracket = "(" if low_open else "["
-        raise MessageError(f"config: {name} must be a number in {bracket}{low}, {high}], got {value!r}")
+        raise MessageError(f"config: {name} must be a number in {bracket}{low}, {high}], got {_shown(value)}")
     return float(value)
 
 
 def _choice(name: str, value, choices) -> str:
     if not isinstance(value, str) or value not in choices:
-        raise MessageError(f"config: {name} must be one of {list(choices)}, got {value!r}"[:300])
+        raise MessageError(f"config: {name} must be one of {list(choices)}, got {_shown(value)}")
     return value
 
 
 def _features(value) -> tuple[str, ...]:
     if not isinstance(value, list) or not 1 <= len(value) <= len(FEATURES):
-        raise MessageError(f"config: features must be a list of 1 to {len(FEATURES)} names, got {value!r}"[:300])
+        raise MessageError(f"config: features must be a list of 1 to {len(FEATURES)} names, got {_shown(value)}")
     for name in value:
         _choice("each feature", name, FEATURES)
     if len(set(value)) != len(value):
-        raise MessageError(f"config: features repeat a name: {value!r}")
+        raise MessageError(f"config: features repeat a name: {_shown(value)}")
     return tuple(name for name in FEATURES if name in value)
 
 
 def _hidden(value) -> tuple[int, ...]:
     if not isinstance(value, list) or len(value) > MAX_LAYERS:
-        raise MessageError(f"config: hidden must be a list of at most {MAX_LAYERS} layer sizes, got {value!r}"[:300])
+        raise MessageError(f"config: hidden must be a list of at most {MAX_LAYERS} layer sizes, got {_shown(value)}")
     return tuple(_int("each hidden layer size", units, 1, MAX_NEURONS) for units in value)
 
 
@@ -125,7 +131,7 @@ def parse_config(changes, base: Config | None = None) -> Config:
         raise MessageError(f"config: expected an object of settings, got {type(changes).__name__}")
     unknown = sorted(key for key in changes if key not in _CHECKS)
     if unknown:
-        raise MessageError(f"config: unknown settings {unknown}; known: {list(_CHECKS)}"[:400])
+        raise MessageError(f"config: unknown settings {_shown(unknown)}; known: {list(_CHECKS)}")
     config = dataclasses.replace(base or Config(), **{key: _CHECKS[key](v) for key, v in changes.items()})
     sets = CLASSIFICATION_SETS if config.problem == "classification" else REGRESSION_SETS
     if config.dataset not in sets:

@@ -67,3 +67,9 @@ def test_the_data_set_must_fit_the_problem():
         parse_config({"problem": "regression"})
     with pytest.raises(MessageError, match="classification data sets"):
         parse_config({"dataset": "plane"})
+
+
+def test_an_error_shows_a_huge_value_shortened():
+    with pytest.raises(MessageError) as error:
+        parse_config({"noise": 10**200})
+    assert len(str(error.value)) < 150
