@@ -25,7 +25,7 @@ const MAX_LAYERS = 6, MAX_NEURONS = 8, GRID = 64, NODE_GRID = 32, CHART_POINTS =
 const $ = (id) => document.getElementById(id);
 const state = {config: {...DEFAULTS}, showTest: false, discretize: false};
 const run = {socket: null, playing: false, points: {train: [], test: []}, frame: null, pending: false,
-  loss: [], valLoss: [], initial: null, nodes: [], links: []};
+  loss: [], valLoss: [], initial: null, nodes: [], links: [], layout: ""};
 // Measured by the browser test: frames drawn, epochs seen, and when.
 window.playgroundStats = {framesDrawn: 0, firstDraw: null, lastDraw: null, epoch: 0, testLoss: null, trainLoss: null,
   errors: 0, lastError: ""};
@@ -110,14 +110,13 @@ function receive(message) {
 }
 
 function onData(message) {
-  const layout = JSON.stringify([state.config.features, state.config.hidden]);
   state.config = {...message.config};
   writeHash();
   syncControls();
   run.points = {train: message.train, test: message.test};
   run.loss = []; run.valLoss = []; run.initial = message.initial;
   $("error").textContent = "";
-  if (layout !== JSON.stringify([state.config.features, state.config.hidden]) || !run.nodes.length) buildDiagram();
+  if (run.layout !== JSON.stringify([state.config.features, state.config.hidden])) buildDiagram();
   setPlaying(false);
 }
 
@@ -286,6 +285,7 @@ function hiddenColumn(index, units) {
 }
 
 function buildDiagram() {
+  run.layout = JSON.stringify([state.config.features, state.config.hidden]);
   $("columns").replaceChildren();
   const layers = [featureColumn(), ...state.config.hidden.map((units, i) => hiddenColumn(i, units))];
   const output = column("Output");
