@@ -10,7 +10,7 @@ def available() -> bool:
     """Whether ``neurona.plot.diagnosis`` is installed (the plot module's diagnosis)."""
     try:
         return importlib.util.find_spec("neurona.plot.diagnosis") is not None
-    except ImportError:
+    except (ImportError, ValueError):  # no neurona.plot, or a module without a spec
         return False
 
 
