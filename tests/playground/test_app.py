@@ -40,10 +40,11 @@ def greet(page):
 
 def test_the_page_and_its_files_are_served_with_a_csp(client):
     page = client.get("/")
-    assert page.status_code == 200 and "playground.js" in page.text
+    assert page.status_code == 200 and "main.js" in page.text
     assert page.headers["content-security-policy"] == CSP and "script-src 'self'" in CSP
     assert "'unsafe-inline'" not in CSP
-    for name in ("playground.js", "playground.css"):
+    for name in ("main.js", "state.js", "colours.js", "connection.js", "controls.js", "diagram.js", "draw.js", "url.js",
+                 "playground.css"):
         response = client.get(f"/static/{name}")
         assert response.status_code == 200 and response.headers["x-content-type-options"] == "nosniff"
 

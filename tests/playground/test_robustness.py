@@ -87,7 +87,7 @@ def test_a_burst_of_bad_input_leaves_the_server_well(server):
         raw_http(port, rng.choice([b"GET /static/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
                                    b"\x00\xff garbage\r\n\r\n", b"GET / HTTP/1.1\r\n" + b"X: " + b"a" * 70000,
                                    b"POST /ws HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"]))
-        assert http_status(url + rng.choice(["static/%2e%2e/app.py", "nothing", "static/playground.js?x=%00"])) in (
+        assert http_status(url + rng.choice(["static/%2e%2e/app.py", "nothing", "static/main.js?x=%00"])) in (
             200, 404)
     for _ in range(200):  # the server frees sessions as it notices the disconnects
         if sessions(url) == 0:
