@@ -61,13 +61,15 @@ def set_up_spiral(page, url: str) -> None:
     page.wait_for_function("() => location.hash.includes('learning_rate=0.1')")
 
 
-def speed(page, seconds: float = 3.0) -> tuple[float, float]:
-    """Frames drawn and epochs trained per second, as the page saw them."""
+def speed(page, seconds: float = 3.0) -> tuple[float, float, float]:
+    """Frames drawn and epochs trained per second, as the page saw them, and the milliseconds a draw takes."""
     before = page.evaluate("({...window.playgroundStats, now: performance.now()})")
     page.wait_for_timeout(seconds * 1000)
     after = page.evaluate("({...window.playgroundStats, now: performance.now()})")
     elapsed = (after["now"] - before["now"]) / 1000
-    return (after["framesDrawn"] - before["framesDrawn"]) / elapsed, (after["epoch"] - before["epoch"]) / elapsed
+    frames = after["framesDrawn"] - before["framesDrawn"]
+    draw_ms = (after["drawMs"] - before["drawMs"]) / max(frames, 1)
+    return frames / elapsed, (after["epoch"] - before["epoch"]) / elapsed, draw_ms
 
 
 def run_script(path: Path) -> float:
@@ -94,13 +96,13 @@ def test_a_spiral_run_in_chromium_and_its_exported_script(server, browser, tmp_p
 
     page.click("#play")
     page.wait_for_function("() => window.playgroundStats.epoch > 0")
-    fps, epochs_per_second = speed(page)
+    fps, epochs_per_second, draw_ms = speed(page)
     page.wait_for_function(f"() => window.playgroundStats.testLoss < {TARGET_LOSS}", timeout=TIME_LIMIT_MS)
     page.click("#play")
     page.wait_for_function("() => !document.querySelector('#play').classList.contains('playing')")
     page.wait_for_timeout(200)
     stats = page.evaluate("window.playgroundStats")
-    print(f"\nbrowser: {fps:.1f} frames/s drawn, {epochs_per_second:.0f} epochs/s while training "
+    print(f"\nbrowser: {fps:.1f} frames/s drawn ({draw_ms:.1f} ms a draw), {epochs_per_second:.0f} epochs/s while training "
           f"(spiral, 4 features, 8-8 tanh, batch 10); test loss {stats['testLoss']:.4f} at epoch {stats['epoch']}")
 
     assert min(page.evaluate(NOT_BLANK, "#heatmap, #loss-chart")) > 20

@@ -4,7 +4,7 @@ import {colour, decode, paint} from "./colours.js";
 
 export function draw() {
   run.pending = false;
-  const frame = run.frame;
+  const frame = run.frame, start = performance.now();
   if (!frame) return;
   const output = decode(frame.output), nodes = decode(frame.nodes), size = NODE_GRID * NODE_GRID;
   paint(run.heat, output, 0, GRID, state.discretize);
@@ -19,6 +19,7 @@ export function draw() {
   drawDiagnosis(frame.diagnosis);
   const stats = window.playgroundStats, now = performance.now();
   stats.framesDrawn += 1; stats.firstDraw = stats.firstDraw ?? now; stats.lastDraw = now; stats.epoch = frame.epoch;
+  stats.drawMs += now - start;
 }
 
 function drawPoints(context) {
@@ -27,10 +28,10 @@ function drawPoints(context) {
   for (const [name, stroke] of sets) {
     for (const [x1, x2, y] of run.points[name]) {
       context.beginPath();
-      context.arc((x1 + 6) / 12 * 300, (6 - x2) / 12 * 300, 3, 0, 2 * Math.PI);
+      context.arc((x1 + 6) / 12 * 300, (6 - x2) / 12 * 300, 3.5, 0, 2 * Math.PI);
       context.fillStyle = colour(classify ? 2 * y - 1 : y);
       context.fill();
-      context.lineWidth = 1;
+      context.lineWidth = 0.8;
       context.strokeStyle = stroke;
       context.stroke();
     }

@@ -24,5 +24,5 @@ export const state = {config: {...DEFAULTS}, showTest: false, discretize: false}
 export const run = {socket: null, playing: false, points: {train: [], test: []}, frame: null, pending: false,
   loss: [], valLoss: [], initial: null, nodes: [], links: [], layout: ""};
 // Measured by the browser test: frames drawn, epochs seen, and when.
-window.playgroundStats = {framesDrawn: 0, firstDraw: null, lastDraw: null, epoch: 0, testLoss: null, trainLoss: null,
+window.playgroundStats = {framesDrawn: 0, drawMs: 0, firstDraw: null, lastDraw: null, epoch: 0, testLoss: null, trainLoss: null,
   errors: 0, lastError: ""};
