@@ -13,6 +13,7 @@ import webbrowser
 NAME = "playground"
 HELP = "serve the browser playground (TensorFlow Playground's experiments, trained by neurona)"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+WS_MAX_BYTES = 64 * 1024  # uvicorn drops a larger WebSocket message before it is read (the page's are < 4 KiB)
 
 
 def _port(text: str) -> int:
@@ -56,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"neurona playground: {url} (Ctrl+C stops it)", flush=True)
     if args.open:
         threading.Timer(1.0, webbrowser.open, [url]).start()
-    uvicorn.run(create_app(args.max_sessions), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(create_app(args.max_sessions), host=args.host, port=args.port, log_level="warning",
+                ws_max_size=WS_MAX_BYTES)
     return 0
 
 

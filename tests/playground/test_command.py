@@ -31,7 +31,7 @@ def test_run_serves_the_app_and_warns_off_loopback(monkeypatch, capsys):
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append((app, options)))
     assert command.run(parse("--port", "8123")) == 0
-    assert calls[-1][1] == {"host": "127.0.0.1", "port": 8123, "log_level": "warning"}
+    assert calls[-1][1] == {"host": "127.0.0.1", "port": 8123, "log_level": "warning", "ws_max_size": 64 * 1024}
     assert "warning" not in capsys.readouterr().err
     assert command.run(parse("--host", "0.0.0.0", "--max-sessions", "3")) == 0
     assert "anyone on the network" in capsys.readouterr().err
