@@ -18,11 +18,11 @@ from neurona import random as nr_random
 from neurona.playground import diagnosis
 from neurona.playground.config import MessageError, parse_config
 from neurona.playground.export import export_code, script_name
-from neurona.playground.messages import parse_message
+from neurona.playground.messages import parse_message, parse_setup
 from neurona.playground.session import Session
 
 FRAME_SECONDS = 1 / 60
-MAX_UNDRAWN = 2
+MAX_UNDRAWN = 3
 STALL_SECONDS = 0.5
 DIAGNOSIS_SECONDS = 1.0
 
@@ -44,7 +44,7 @@ class Connection:
         """Serve the page until it disconnects; then stop training and drop the session."""
         trainer = asyncio.create_task(self._train())
         try:
-            await self._send_data()
+            await self._start(self.websocket.query_params.get("setup"))
             while True:
                 message = await self.websocket.receive()
                 if message["type"] == "websocket.disconnect":
@@ -59,6 +59,15 @@ class Connection:
             trainer.cancel()
             await asyncio.gather(trainer, return_exceptions=True)
             self.session = None
+
+    async def _start(self, setup: str | None) -> None:
+        """Take the set-up the page asked for in its URL (or the defaults), and send its data."""
+        if setup is not None:
+            try:
+                self.session.reset(parse_config(parse_setup(setup)))
+            except MessageError as error:
+                await self.send({"type": "error", "message": f"{error} (the defaults are used)"})
+        await self._send_data()
 
     async def send(self, data: dict) -> None:
         async with self._send_lock:
@@ -130,8 +139,8 @@ class Connection:
                 self.playing.clear()
                 await self.send({"type": "error", "message": f"training diverged at epoch {self.session.epoch} "
                                  "(the loss is not finite): lower the learning rate, then reset"})
+            await asyncio.sleep(0)  # let the page's messages in (its "drawn" among them) before deciding
             waited = time.perf_counter() - self._last_frame
             due = waited >= STALL_SECONDS or (waited >= FRAME_SECONDS and self._undrawn < MAX_UNDRAWN)
             if due or not self.playing.is_set():
                 await self._send_frame()
-            await asyncio.sleep(0)

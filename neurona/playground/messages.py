@@ -21,18 +21,8 @@ def _reject_constant(name: str):
     raise MessageError(f"message: {name} is not a number JSON allows")
 
 
-def parse_message(text) -> dict:
-    """The validated message of a WebSocket text frame.
-
-    Examples
-    --------
-    >>> parse_message('{"type": "config", "config": {"noise": 10}}')
-    {'type': 'config', 'config': {'noise': 10}}
-    >>> parse_message('{"type": "launch"}')
-    Traceback (most recent call last):
-    ...
-    neurona.playground.config.MessageError: message: unknown type 'launch'; known: config, play, pause, step, reset, regenerate, export_code, export_model, drawn
-    """
+def _load_object(text) -> dict:
+    """A JSON object from at most ``MAX_MESSAGE_BYTES`` of text (no NaN or Infinity)."""
     if not isinstance(text, str):
         raise MessageError("message: expected a JSON text frame")
     if len(text.encode("utf-8", "replace")) > MAX_MESSAGE_BYTES:
@@ -45,6 +35,33 @@ def parse_message(text) -> dict:
         raise MessageError(f"message: not valid JSON ({str(error)[:80]})") from None
     if not isinstance(message, dict):
         raise MessageError(f"message: expected a JSON object, got {type(message).__name__}")
+    return message
+
+
+def parse_setup(text: str) -> dict:
+    """The settings a page asks for when it connects (``/ws?setup=<JSON object>``), before validation.
+
+    Examples
+    --------
+    >>> parse_setup('{"dataset": "spiral"}')
+    {'dataset': 'spiral'}
+    """
+    return _load_object(text)
+
+
+def parse_message(text) -> dict:
+    """The validated message of a WebSocket text frame.
+
+    Examples
+    --------
+    >>> parse_message('{"type": "config", "config": {"noise": 10}}')
+    {'type': 'config', 'config': {'noise': 10}}
+    >>> parse_message('{"type": "launch"}')
+    Traceback (most recent call last):
+    ...
+    neurona.playground.config.MessageError: message: unknown type 'launch'; known: config, play, pause, step, reset, regenerate, export_code, export_model, drawn
+    """
+    message = _load_object(text)
     kind = message.get("type")
     if not isinstance(kind, str) or kind not in TYPES:
         raise MessageError(f"message: unknown type {str(kind)[:40]!r}; known: {', '.join(TYPES)}")

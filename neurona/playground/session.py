@@ -24,7 +24,7 @@ from neurona.playground.fields import FieldMaker
 from neurona.playground.problem import make_problem
 
 MAX_EPOCHS = 100_000
-CHUNK_SECONDS = 0.02
+CHUNK_SECONDS = 0.01
 
 
 class Session:

@@ -165,3 +165,13 @@ def test_a_page_of_another_origin_is_refused(client):
 def test_max_sessions_is_checked():
     with pytest.raises(ValueError, match="max_sessions"):
         create_app(max_sessions=0)
+
+
+def test_a_page_asks_for_its_set_up_when_it_connects(client):
+    with client.websocket_connect('/ws?setup={"dataset":"spiral","hidden":[8,8]}') as page:
+        data = receive(page, "data")
+        assert (data["config"]["dataset"], data["config"]["hidden"]) == ("spiral", [8, 8])
+    for bad in ('{"hidden":[9]}', "not json", '{"hidden": [' + "1," * 3000 + "1]}"):
+        with client.websocket_connect("/ws", params={"setup": bad}) as page:
+            assert "the defaults are used" in receive(page, "error")["message"]
+            greet(page)

@@ -18,8 +18,8 @@ export function configure(changes) {
 
 export function connect() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
-  run.socket = new WebSocket(`${scheme}://${location.host}/ws`);
-  run.socket.onopen = () => send({type: "config", config: state.config});
+  const setup = encodeURIComponent(JSON.stringify(state.config));
+  run.socket = new WebSocket(`${scheme}://${location.host}/ws?setup=${setup}`);
   run.socket.onmessage = (event) => receive(JSON.parse(event.data));
   run.socket.onclose = () => showError("disconnected from the server: reload the page to start again");
 }
