@@ -1,32 +1,23 @@
-"""The under/over-fitting diagnosis of the loss curves, by :func:`neurona.plot.diagnose` when it exists."""
+"""The under/over-fitting diagnosis of the live loss curves, by :func:`neurona.plot.diagnose`."""
 from __future__ import annotations
 
-import importlib.util
+from neurona.plot.diagnosis import diagnose as plot_diagnose
 
 MIN_EPOCHS = 10
 
 
-def available() -> bool:
-    """Whether ``neurona.plot.diagnosis`` is installed (the plot module's diagnosis)."""
-    try:
-        return importlib.util.find_spec("neurona.plot.diagnosis") is not None
-    except (ImportError, ValueError):  # no neurona.plot, or a module without a spec
-        return False
-
-
 def diagnose(history: dict[str, list[float]]) -> dict | None:
-    """``{"regime", "remedies", "text"}`` for a history of ``loss`` and ``val_loss``; None without the plot module
-    or with fewer than ``MIN_EPOCHS`` epochs.
+    """``{"regime", "remedies", "text"}`` for a history of ``loss`` and ``val_loss``; None with fewer
+    than ``MIN_EPOCHS`` epochs (too short to judge).
 
     Examples
     --------
     >>> diagnose({"loss": [1.0], "val_loss": [1.0]}) is None
     True
+    >>> diagnose({"loss": [1.0 - 0.08 * i for i in range(12)], "val_loss": [1.0 - 0.01 * i for i in range(12)]})["regime"]
+    'over-fitting'
     """
-    if len(history["loss"]) < MIN_EPOCHS or not available():
+    if len(history["loss"]) < MIN_EPOCHS:
         return None
-    from neurona.plot import diagnose as plot_diagnose
-
     result = plot_diagnose({key: list(values) for key, values in history.items()})
-    return {"regime": str(getattr(result, "regime", "")), "remedies": [str(r) for r in getattr(result, "remedies", [])],
-            "text": str(result)}
+    return {"regime": result.regime, "remedies": list(result.remedies), "text": str(result)}

@@ -1,36 +1,18 @@
-"""The live chart's diagnosis comes from ``neurona.plot.diagnose`` when that module exists, and is absent otherwise."""
-import importlib.machinery
-import sys
-import types
-
+"""The live chart's diagnosis is neurona.plot's, sent as regime, remedies and text."""
 from neurona.playground import diagnosis
+from neurona.plot import diagnose
 
-HISTORY = {"loss": [1.0 - 0.05 * i for i in range(12)], "val_loss": [1.0 - 0.01 * i for i in range(12)]}
-
-
-def test_without_the_plot_module_there_is_no_diagnosis(monkeypatch):
-    monkeypatch.setattr(diagnosis, "available", lambda: False)
-    assert diagnosis.diagnose(HISTORY) is None
+OVER = {"loss": [1.0 - 0.08 * i for i in range(12)], "val_loss": [1.0 - 0.01 * i for i in range(12)]}
+GOOD = {"loss": [1.0 - 0.08 * i for i in range(12)], "val_loss": [1.02 - 0.08 * i for i in range(12)]}
 
 
-def test_with_it_the_regime_and_remedies_are_sent(monkeypatch):
-    seen = []
+def test_the_regime_and_remedies_of_the_plot_module_are_sent():
+    sent = diagnosis.diagnose(OVER)
+    expected = diagnose(OVER)
+    assert sent == {"regime": "over-fitting", "remedies": list(expected.remedies), "text": str(expected)}
+    assert sent["remedies"] and "varianza" in sent["text"]
+    assert diagnosis.diagnose(GOOD)["regime"] == diagnose(GOOD).regime != "over-fitting"
 
-    class Result:
-        regime = "over-fitting"
-        remedies = ["more data", "regularization"]
 
-        def __str__(self):
-            return "over-fitting (varianza alta)"
-
-    plot = types.ModuleType("neurona.plot")
-    plot.diagnose = lambda history: seen.append(history) or Result()
-    module = types.ModuleType("neurona.plot.diagnosis")
-    module.__spec__ = importlib.machinery.ModuleSpec("neurona.plot.diagnosis", None)
-    monkeypatch.setitem(sys.modules, "neurona.plot", plot)
-    monkeypatch.setitem(sys.modules, "neurona.plot.diagnosis", module)
-    assert diagnosis.available()
-    assert diagnosis.diagnose(HISTORY) == {"regime": "over-fitting", "remedies": ["more data", "regularization"],
-                                          "text": "over-fitting (varianza alta)"}
-    assert seen == [HISTORY]
-    assert diagnosis.diagnose({"loss": [1.0], "val_loss": [1.0]}) is None  # too short to judge
+def test_a_short_run_is_not_judged():
+    assert diagnosis.diagnose({"loss": OVER["loss"][:9], "val_loss": OVER["val_loss"][:9]}) is None
