@@ -56,6 +56,11 @@ CASES = [
     (layers.UpSampling2D, {"size": (2, 3)}, (2, 3, 2, 2), (2, 6, 6, 2)),
     (layers.ZeroPadding2D, {"padding": ((1, 0), (2, 1))}, (2, 3, 4, 2), (2, 4, 7, 2)),
     (layers.ZeroPadding2D, {"padding": 1, "data_format": "channels_first"}, (2, 2, 3, 3), (2, 2, 5, 5)),
+    # noise and activity penalties (autoencoders)
+    (layers.GaussianNoise, {"stddev": 0.5}, (4, 5), (4, 5)),
+    (layers.GaussianNoise, {"stddev": 0.1, "input_shape": (2, 3)}, (4, 2, 3), (4, 2, 3)),
+    (layers.GaussianDropout, {"rate": 0.3}, (4, 5), (4, 5)),
+    (layers.ActivityRegularization, {}, (4, 5), (4, 5)),
 ]
 
 NOT_CALLED_ON_DATA = {layers.InputLayer}  # it makes the symbolic tensor a model starts from (tests/training)
