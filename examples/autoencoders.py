@@ -60,10 +60,14 @@ def build(kind: str, code: int = 32, hidden: int = 256, pixels: int = 784) -> Au
     )
 
 
-def train(kind: str, x_train: np.ndarray, epochs: int = 10, batch_size: int = 64, verbose: int = 0, **sizes) -> AutoEncoder:
-    """Build and train the autoencoder ``kind`` on ``x_train``."""
+def train(kind: str, x_train: np.ndarray, epochs: int = 10, batch_size: int = 32, verbose: int = 0,
+          start: AutoEncoder | None = None, **sizes) -> AutoEncoder:
+    """Build and train the autoencoder ``kind`` on ``x_train`` (MSE, Adam 3e-3), from the weights of ``start`` if given."""
     model = build(kind, pixels=x_train.shape[1], **sizes)
-    model.compile(optimizer=Adam(learning_rate=1e-3), loss="mse")
+    model.compile(optimizer=Adam(learning_rate=3e-3), loss="mse")
+    if start is not None:
+        model.build((None, x_train.shape[1]))
+        model.load_state_dict(start.state_dict())
     model.fit(x_train, epochs=epochs, batch_size=batch_size, verbose=verbose)
     return model
 

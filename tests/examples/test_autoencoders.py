@@ -52,6 +52,14 @@ def test_noisy_images_stay_in_0_1_and_sparsity_counts_small_units(example):
     assert example.sparsity(np.array([[0.0, 0.005, 0.5, 1.0]])) == 0.5
 
 
+def test_training_can_start_from_another_autoencoders_weights(example):
+    x = np.random.default_rng(0).random((32, 16)).astype(np.float32)
+    plain = example.train("plain", x, 1, hidden=8, code=4)
+    tuned = example.train("sparse", x, 0, start=plain, hidden=8, code=4)
+    assert tuned.sparsity is not None and plain.sparsity is None
+    np.testing.assert_array_equal(tuned.reconstruct(x), plain.reconstruct(x))
+
+
 def test_the_example_runs_on_a_small_slice_and_writes_its_grids(example, data_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("NEURONA_DATA", str(data_dir))
     results = example.run("mnist", epochs=1, limit=200, test_limit=300, out=str(tmp_path), hidden=16, code=8)
@@ -59,3 +67,56 @@ def test_the_example_runs_on_a_small_slice_and_writes_its_grids(example, data_di
     assert all(0 < results[kind]["mse"] < 0.3 and 0 <= results[kind]["code_below_0.01"] <= 1 for kind in example.KINDS)
     assert 0 < results["kmeans_codes"] <= 1 and 0 < results["kmeans_pixels"] <= 1
     assert [p.name for p in sorted(tmp_path.glob("*.png"))] == ["denoised.png", "mixing.png", "reconstructions.png"]
+
+
+# ------------------------------------------------------------------------------------------ Results
+EPOCHS, TUNE, TUNE_EPOCHS = 4, 20_000, 1
+"""The slow tests' recipe: the example's plain autoencoder trained for 4 epochs on the 60,000 training images;
+the sparse and denoising ones start from its weights and train one more epoch on the first 20,000 with their
+penalty or noise (the full-length run of the example trains each from scratch: see the closing note). Every
+figure is on the 10,000 test images."""
+
+
+@pytest.fixture(scope="module")
+def results(example):
+    if not DATA_DIR.is_dir():
+        pytest.skip(f"real datasets not found at {DATA_DIR}; set NEURONA_DATA")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEURONA_DATA", str(DATA_DIR))
+        (x_train, _), (x_test, y_test) = example.load("mnist")
+    import neurona as nr
+
+    nr.random.seed(0)
+    plain = example.train("plain", x_train, EPOCHS)
+    models = {kind: example.train(kind, x_train[:TUNE], TUNE_EPOCHS, start=plain) for kind in ("sparse", "denoising")}
+    return x_train, x_test, y_test, {"plain": plain, **models}
+
+
+@pytest.mark.slow
+def test_a_32_number_code_reconstructs_better_than_pca_with_32_components(example, results):
+    x_train, x_test, _, models = results
+    assert models["plain"].encode(x_test[:1]).shape == (1, 32)
+    assert example.mse(models["plain"].reconstruct(x_test), x_test) < example.pca_mse(x_train, x_test, 32)
+
+
+@pytest.mark.slow
+def test_the_denoising_autoencoder_cleans_noisy_images_better_than_the_plain_one(example, results):
+    _, x_test, _, models = results
+    x_noisy = example.noisy(x_test)
+    denoised = example.mse(models["denoising"].reconstruct(x_noisy), x_test)
+    assert denoised < example.mse(models["plain"].reconstruct(x_noisy), x_test)
+
+
+@pytest.mark.slow
+def test_the_sparse_code_has_3x_the_small_units_at_a_comparable_error(example, results):
+    _, x_test, _, models = results
+    plain, sparse = models["plain"], models["sparse"]
+    assert example.sparsity(sparse.encode(x_test)) >= 3 * example.sparsity(plain.encode(x_test))
+    assert example.mse(sparse.reconstruct(x_test), x_test) <= 1.5 * example.mse(plain.reconstruct(x_test), x_test)
+
+
+@pytest.mark.slow
+def test_kmeans_on_the_codes_beats_kmeans_on_raw_pixels(example, results):
+    _, x_test, y_test, models = results
+    codes = example.clustering_accuracy(y_test, example.kmeans(models["plain"].encode(x_test), 10))
+    assert codes > example.clustering_accuracy(y_test, example.kmeans(x_test, 10))
