@@ -1,14 +1,15 @@
-"""Weight regularizers: L1, L2 and both, as penalties added to the loss.
+"""Regularizers: L1, L2 and both, as penalties added to the loss, and the KL sparsity of a code.
 
 A regularizer is called on a weight tensor and returns a scalar tensor, so the
 penalty's gradient flows into the weight. Layers take them as
-``kernel_regularizer=`` and ``Module.regularization_losses()`` collects them.
+``kernel_regularizer=`` and ``Module.regularization_losses()`` collects them; as
+``activity_regularizer=`` they are called on the layer's output instead.
 """
 from __future__ import annotations
 
 from typing import Callable
 
-from neurona.functional import l1_penalty, l2_penalty
+from neurona.functional import kl_sparsity, l1_penalty, l2_penalty
 from neurona.registry import Registry
 from neurona.tensor import Tensor
 
@@ -87,10 +88,37 @@ class L1L2(Regularizer):
         return l1_penalty(weight, self.l1) + l2_penalty(weight, self.l2)
 
 
+class KLSparsity(Regularizer):
+    """``beta * Σ_j KL(rho ‖ ρ̂_j)``: pulls each unit's mean activation ``ρ̂_j`` over the batch toward ``rho``.
+
+    The sparse autoencoder's penalty beside L1, for a code in [0, 1] (sigmoid);
+    use it as ``activity_regularizer=KLSparsity(0.05, 3.0)`` (see
+    :func:`neurona.functional.kl_sparsity`).
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> from neurona.regularizers import KLSparsity
+    >>> round(KLSparsity(rho=0.1)(nr.tensor([[0.1, 0.5], [0.1, 0.5]])).item(), 4)
+    0.3681
+    """
+
+    def __init__(self, rho: float = 0.05, beta: float = 1.0) -> None:
+        if isinstance(rho, bool) or not isinstance(rho, (int, float)) or not 0.0 < rho < 1.0:
+            raise ValueError(f"KLSparsity: the target activation rho must be a number in (0, 1), got {rho!r}")
+        if isinstance(beta, bool) or not isinstance(beta, (int, float)) or not 0.0 <= beta < float("inf"):
+            raise ValueError(f"KLSparsity: beta must be a finite number >= 0, got {beta!r}")
+        self.rho, self.beta = float(rho), float(beta)
+
+    def __call__(self, activations: Tensor) -> Tensor:
+        return kl_sparsity(activations, self.rho, self.beta)
+
+
 REGULARIZERS = Registry("regularizer", base=Regularizer, callables=True)
 REGULARIZERS.register(L1, aliases=("l1",))
 REGULARIZERS.register(L2, aliases=("l2",))
 REGULARIZERS.register(L1L2)
+REGULARIZERS.register(KLSparsity, aliases=("kl_sparsity",))
 REGULARIZERS.alias("l1_l2", lambda: L1L2(l1=0.01, l2=0.01))
 
 

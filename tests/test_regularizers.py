@@ -48,7 +48,7 @@ def test_serialize_round_trips_through_json(reg):
 
 
 def test_unknown_names_are_clear():
-    with pytest.raises(ValueError, match="unknown regularizer 'l3'; valid names: l1, l2, L1L2, l1_l2"):
+    with pytest.raises(ValueError, match="unknown regularizer 'l3'; valid names: l1, l2, L1L2, kl_sparsity, KLSparsity, l1_l2"):
         regularizers.get("l3")
     with pytest.raises(ValueError, match="unknown regularizer 'Evil'.*register_serializable"):
         regularizers.get({"class_name": "Evil"})

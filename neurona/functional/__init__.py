@@ -47,7 +47,8 @@ from neurona.functional.pooling import (
     upsample2d,
 )
 from neurona.functional.reductions import logsumexp, max, mean, min, std, sum, var
-from neurona.functional.regularization import dropout, l1_penalty, l2_penalty
+from neurona.functional.noise import gaussian_dropout, gaussian_noise
+from neurona.functional.regularization import dropout, kl_sparsity, l1_penalty, l2_penalty
 from neurona.functional.shape import (
     broadcast_to,
     concatenate,
@@ -74,4 +75,5 @@ __all__ = [
     "gru", "lstm", "simple_rnn", "embedding",
     "conv1d", "conv2d", "conv2d_transpose", "max_pool1d", "max_pool2d", "avg_pool1d", "avg_pool2d",
     "global_max_pool1d", "global_max_pool2d", "global_avg_pool1d", "global_avg_pool2d", "upsample2d",
+    "gaussian_dropout", "gaussian_noise", "kl_sparsity",
 ]

@@ -10,6 +10,7 @@ Examples
 (8, 64)
 """
 from neurona.layers.activation import ELU, Activation, LeakyReLU, PReLU, ReLU, Sigmoid, Softmax, Tanh
+from neurona.layers.activity_regularization import ActivityRegularization
 from neurona.layers.base import LAYERS, Layer, call_masked, deserialize, reset_names, serialize
 from neurona.layers.convolutional import Conv1D, Conv2D, Conv2DTranspose
 from neurona.layers.dense import Dense
@@ -19,6 +20,7 @@ from neurona.layers.input_layer import Input, InputLayer
 from neurona.layers.masking import Masking
 from neurona.layers.maxout import Maxout
 from neurona.layers.merging import Add, Concatenate
+from neurona.layers.noise import GaussianDropout, GaussianNoise
 from neurona.layers.normalization import BatchNormalization
 from neurona.layers.padding import ZeroPadding2D
 from neurona.layers.pooling import (
@@ -53,4 +55,5 @@ __all__ = [
     "GlobalMaxPool2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "MaxPool1D", "MaxPool2D", "MaxPooling1D",
     "MaxPooling2D", "UpSampling2D", "ZeroPadding2D",
     "Bidirectional", "Embedding", "GRU", "LSTM", "Masking", "SimpleRNN", "TimeDistributed",
+    "ActivityRegularization", "GaussianDropout", "GaussianNoise",
 ]

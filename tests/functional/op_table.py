@@ -317,6 +317,21 @@ SMALL_ROWS = [row for name, fn, make, torch_fn in UNARY for row in _small(name, 
 ROWS += SMALL_ROWS
 
 
+def _t_kl_sparsity(a, rho=0.2, beta=3.0):
+    rho_hat = a.mean(0)
+    return beta * (rho * (rho / rho_hat).log() + (1 - rho) * ((1 - rho) / (1 - rho_hat)).log()).sum()
+
+
+ROWS += [  # the autoencoders' noise and sparsity
+    Row("gaussian_noise", lambda x: F.gaussian_noise(x, 0.5, rng=np.random.default_rng(3)), both(normal(4, 5)), None),
+    Row("gaussian_dropout", lambda x: F.gaussian_dropout(x, 0.3, rng=np.random.default_rng(3)), both(normal(4, 5)), None),
+    Row("gaussian_dropout", lambda x: F.gaussian_dropout(x, 0.3, rng=np.random.default_rng(3)), both(normal()), None, "0d"),
+    Row("kl_sparsity", lambda a: F.kl_sparsity(a, 0.2, 3.0), both(unit_interval(8, 5)), _t_kl_sparsity),
+    Row("kl_sparsity", lambda a: F.kl_sparsity(a, 0.2, 3.0), both(unit_interval(6, 2, 3)), _t_kl_sparsity, "3d"),
+    Row("kl_sparsity", lambda a: F.kl_sparsity(a, 0.2, 3.0), both(unit_interval(4)), _t_kl_sparsity, "1d"),
+]
+
+
 def _extreme_unary(name, fn, torch_fn):
     return Row(name, fn, both(extremes()), torch_fn, "extreme")
 

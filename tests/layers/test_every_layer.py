@@ -72,6 +72,11 @@ CASES = [
     (layers.Bidirectional, {"layer": layers.GRU(2), "merge_mode": "sum"}, (2, 4, 3), (2, 2)),
     (layers.TimeDistributed, {"layer": layers.Dense(3, activation="relu")}, (2, 4, 5), (2, 4, 3)),
     (layers.Masking, {}, (2, 4, 3), (2, 4, 3)),
+    # noise and activity penalties (autoencoders)
+    (layers.GaussianNoise, {"stddev": 0.5}, (4, 5), (4, 5)),
+    (layers.GaussianNoise, {"stddev": 0.1, "input_shape": (2, 3)}, (4, 2, 3), (4, 2, 3)),
+    (layers.GaussianDropout, {"rate": 0.3}, (4, 5), (4, 5)),
+    (layers.ActivityRegularization, {}, (4, 5), (4, 5)),
 ]
 
 NOT_CALLED_ON_DATA = {layers.InputLayer}  # it makes the symbolic tensor a model starts from (tests/training)
