@@ -39,6 +39,7 @@ from neurona.layers.pooling import (
 )
 from neurona.layers.reshaping import Flatten, Reshape
 from neurona.layers.upsampling import UpSampling2D
+from neurona.text.vectorization import TextVectorization  # a layer of neurona.text; here, so loading finds it
 
 __all__ = [
     "ELU", "LAYERS", "Activation", "Add", "BatchNormalization", "Concatenate", "Dense", "Dropout", "Flatten",
@@ -48,4 +49,5 @@ __all__ = [
     "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalMaxPool1D",
     "GlobalMaxPool2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "MaxPool1D", "MaxPool2D", "MaxPooling1D",
     "MaxPooling2D", "UpSampling2D", "ZeroPadding2D",
+    "TextVectorization",
 ]

@@ -1,5 +1,5 @@
 """Text preprocessing of the course: filter, tokenize, lowercase, stem, stop words, n-grams,
-vocabularies and padded sequences, bag of words, co-occurrence and SVD word vectors.
+vocabularies and padded sequences, the ``TextVectorization`` layer, bag of words, co-occurrence and SVD word vectors.
 
 NumPy only; stemming and stop words use the ``snowballstemmer`` and ``stopwords``
 packages, and sparse output scipy (``pip install 'neurona[text]'``).
@@ -27,6 +27,7 @@ from .sequences import pad_sequences
 from .stem import stem, stem_languages
 from .stopwords import remove_stop_words, stop_words
 from .tokenize import tokenize
+from .vectorization import TextVectorization
 from .vocabulary import Vocabulary
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "ngrams",
     "Analyzer",
     "Vocabulary",
+    "TextVectorization",
     "pad_sequences",
     "bag_of_words",
     "cooccurrence_matrix",
