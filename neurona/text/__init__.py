@@ -1,5 +1,6 @@
 """Text preprocessing of the course: filter, tokenize, lowercase, stem, stop words, n-grams,
-vocabularies and padded sequences, the ``TextVectorization`` layer, bag of words, co-occurrence and SVD word vectors.
+vocabularies and padded sequences, the ``TextVectorization`` layer, bag of words,
+the bigram language model and perplexity, co-occurrence and SVD word vectors.
 
 NumPy only; stemming and stop words use the ``snowballstemmer`` and ``stopwords``
 packages, and sparse output scipy (``pip install 'neurona[text]'``).
@@ -21,6 +22,7 @@ from .bag_of_words import bag_of_words
 from .cooccurrence import cooccurrence_matrix, ppmi
 from .embeddings import WordVectors, nearest_words, svd_embeddings
 from .filters import KERAS_FILTERS, filter_text
+from .language_model import BigramLanguageModel, perplexity
 from .lowercase import lowercase
 from .ngrams import ngrams
 from .sequences import pad_sequences
@@ -50,4 +52,6 @@ __all__ = [
     "WordVectors",
     "svd_embeddings",
     "nearest_words",
+    "BigramLanguageModel",
+    "perplexity",
 ]
