@@ -32,6 +32,7 @@ from neurona.functional.losses import (
     mae,
     mse,
 )
+from neurona.functional.embedding import embedding
 from neurona.functional.normalization import batch_norm
 from neurona.functional.recurrent import gru, lstm, simple_rnn
 from neurona.functional.pooling import (
@@ -70,7 +71,7 @@ __all__ = [
     "maximum", "maxout", "mean", "min", "minimum", "mse", "mul", "neg", "pad", "permute", "pow",
     "prelu", "relu", "reshape", "selu", "sigmoid", "softmax", "softplus", "split", "sqrt", "squeeze",
     "stack", "std", "step", "sub", "sum", "tanh", "transpose", "unsqueeze", "var", "where",
-    "gru", "lstm", "simple_rnn",
+    "gru", "lstm", "simple_rnn", "embedding",
     "conv1d", "conv2d", "conv2d_transpose", "max_pool1d", "max_pool2d", "avg_pool1d", "avg_pool2d",
     "global_max_pool1d", "global_max_pool2d", "global_avg_pool1d", "global_avg_pool2d", "upsample2d",
 ]

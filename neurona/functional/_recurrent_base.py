@@ -64,9 +64,12 @@ class Recurrent(Function):
     gates = 1
     bias_shape: tuple = ("u",)
 
-    def __init__(self, mask=None, go_backwards: bool = False, return_sequences: bool = False) -> None:
+    def __init__(
+        self, mask=None, go_backwards: bool = False, return_sequences: bool = False, recurrent_mask=None,
+    ) -> None:
         self.mask = None if mask is None else getattr(mask, "_data", mask)
         self.go_backwards, self.return_sequences = go_backwards, return_sequences
+        self.recurrent_mask = None if recurrent_mask is None else np.asarray(getattr(recurrent_mask, "_data", recurrent_mask))
 
     def forward(self, x, *rest):
         states, (kernel, recurrent_kernel, bias) = list(rest[: self.n_states]), rest[self.n_states:]
@@ -79,6 +82,7 @@ class Recurrent(Function):
         if self.mask is not None:
             keep = np.ascontiguousarray(self._time_major(~np.asarray(self.mask)))[..., None]
         self.keep = keep
+        self.rmask = self._recurrent_mask(batch, units)
         self.xt = np.array(self._time_major(x), dtype=self.dtype, order="C")
         if keep is not None:
             np.copyto(self.xt, 0, where=keep)  # padded inputs (even NaN) reach neither output nor gradients
@@ -92,6 +96,19 @@ class Recurrent(Function):
         for k, state in enumerate(finals):
             packed[:, len(seq) + 1 + k] = state
         return packed
+
+    def _recurrent_mask(self, batch: int, units: int):
+        """The recurrent dropout mask (batch, units) that scales ``h`` before ``h·U``, or None."""
+        if self.recurrent_mask is None:
+            return None
+        if self.recurrent_mask.shape != (batch, units):
+            raise ShapeError(f"{self.name}: recurrent_mask must have shape (batch, units) = {(batch, units)}, "
+                             f"got {self.recurrent_mask.shape}")
+        return self.recurrent_mask.astype(self.dtype, copy=False)
+
+    def _h_in(self, h: np.ndarray) -> np.ndarray:
+        """``h`` as it enters ``h·U``: scaled by the recurrent dropout mask, if any."""
+        return h if self.rmask is None else h * self.rmask
 
     def _time_major(self, a: np.ndarray) -> np.ndarray:
         a = np.swapaxes(a, 0, 1)
@@ -108,7 +125,7 @@ class Recurrent(Function):
 
     def _recurrent_kernel_grad(self, drec: np.ndarray) -> np.ndarray:
         """``dU = Σ_t h_{t-1}ᵀ·drec_t``, one product over all steps."""
-        return self.hs[:-1].reshape(-1, self.hs.shape[-1]).T @ drec.reshape(-1, drec.shape[-1])
+        return self._h_in(self.hs[:-1]).reshape(-1, self.hs.shape[-1]).T @ drec.reshape(-1, drec.shape[-1])
 
     def backward(self, grad):
         time, batch, features = self.xt.shape

@@ -9,7 +9,8 @@ and forms ``dW``, ``dU`` and ``db`` as single products and sums over the whole s
 Layouts and gate orders are Keras's: x is ``(batch, time, features)``, kernel
 ``(features, k*units)``, recurrent_kernel ``(units, k*units)``; LSTM gates i, f, c, o; GRU gates
 z, r, h. Where ``mask`` (batch, time) is False, the states are carried over unchanged and the
-step contributes no gradient. The sigmoid is ``0.5*tanh(0.5*z) + 0.5``.
+step contributes no gradient. ``recurrent_mask`` (batch, units), the recurrent dropout of the
+layers, scales ``h`` where it enters ``h·U`` at every step (Keras's form). The sigmoid is ``0.5*tanh(0.5*z) + 0.5``.
 
 Each op returns ``(output, *final_states)``: the output is the hidden state of every step
 ``(batch, time, units)`` with ``return_sequences``, else the final hidden state itself.
@@ -40,7 +41,7 @@ class SimpleRNN(Recurrent):
         keep = self.keep
         for t in range(time):
             a = proj[t]
-            a += np.matmul(hs[t], recurrent_kernel, out=buf)
+            a += np.matmul(self._h_in(hs[t]), recurrent_kernel, out=buf)
             if self.activation == "tanh":
                 np.tanh(a, out=hs[t + 1])
             else:
@@ -62,6 +63,8 @@ class SimpleRNN(Recurrent):
                 dh += seq[t]
             np.multiply(dh, deriv[t], out=dproj[t])
             np.matmul(dproj[t], recurrent_t, out=nxt)
+            if self.rmask is not None:
+                nxt *= self.rmask
             if self.keep is not None:
                 np.copyto(nxt, dh, where=self.keep[t])
             dh, nxt = nxt, dh
@@ -87,7 +90,7 @@ class LSTM(Recurrent):
         keep = self.keep
         for t in range(time):
             a = proj[t]
-            a += np.matmul(hs[t], recurrent_kernel, out=buf)
+            a += np.matmul(self._h_in(hs[t]), recurrent_kernel, out=buf)
             np.tanh(a, out=a)
             a *= scale
             a += shift
@@ -132,6 +135,8 @@ class LSTM(Recurrent):
             np.multiply(f4[:, 3], dh, out=d4[:, 3])
             dc *= f_carry[t]
             np.matmul(dproj[t], recurrent_t, out=nxt)
+            if self.rmask is not None:
+                nxt *= self.rmask
             if self.keep is not None:
                 np.copyto(nxt, dh, where=self.keep[t])
             dh, nxt = nxt, dh
@@ -158,7 +163,7 @@ class GRU(Recurrent):
         keep = self.keep
         for t in range(time):
             a, rec = proj[t], recs[t]
-            np.matmul(hs[t], recurrent_kernel, out=rec)
+            np.matmul(self._h_in(hs[t]), recurrent_kernel, out=rec)
             if bias_rec is not None:
                 rec += bias_rec
             zr, hh = a[:, : 2 * u], a[:, 2 * u :]
@@ -206,6 +211,8 @@ class GRU(Recurrent):
             np.multiply(dcand[t], to_r[t], out=d[:, u : 2 * u])
             np.multiply(dcand[t], r[t], out=d[:, 2 * u :])
             np.matmul(d, recurrent_t, out=nxt)
+            if self.rmask is not None:
+                nxt *= self.rmask
             nxt += np.multiply(dh, z_carry[t], out=tmp)
             dh, nxt = nxt, dh
         dproj = np.concatenate([drec[..., : 2 * u], dcand], axis=-1)
@@ -218,6 +225,8 @@ class GRUResetBefore(GRU):
     bias_shape = ("u",)
 
     def _steps(self, proj, states, recurrent_kernel, bias):
+        if self.rmask is not None:
+            raise ValueError("gru: recurrent_mask (recurrent dropout) needs reset_after=True")
         time, batch, three = proj.shape
         u = three // 3
         proj[..., : 2 * u] *= 0.5  # σ(z) = 0.5·tanh(0.5·z) + 0.5 for the gates z, r
@@ -281,7 +290,7 @@ def _outputs(packed: Tensor, n_states: int, return_sequences: bool) -> tuple:
 
 def simple_rnn(
     x, h0, kernel, recurrent_kernel, bias=None, activation: str = "tanh",
-    mask=None, go_backwards: bool = False, return_sequences: bool = False,
+    mask=None, go_backwards: bool = False, return_sequences: bool = False, recurrent_mask=None,
 ) -> tuple:
     """Fully connected recurrence ``h_t = activation(x_t·W + h_{t-1}·U + b)``; returns ``(output, h)``.
 
@@ -296,13 +305,14 @@ def simple_rnn(
     >>> out.shape, h.shape
     ((2, 5, 4), (2, 4))
     """
-    op = SimpleRNN(activation, mask=mask, go_backwards=go_backwards, return_sequences=return_sequences)
+    op = SimpleRNN(activation, mask=mask, go_backwards=go_backwards, return_sequences=return_sequences,
+                   recurrent_mask=recurrent_mask)
     return _outputs(op(x, h0, kernel, recurrent_kernel, bias), 1, return_sequences)
 
 
 def lstm(
     x, h0, c0, kernel, recurrent_kernel, bias=None,
-    mask=None, go_backwards: bool = False, return_sequences: bool = False,
+    mask=None, go_backwards: bool = False, return_sequences: bool = False, recurrent_mask=None,
 ) -> tuple:
     """Long short-term memory over a sequence; returns ``(output, h, c)``.
 
@@ -322,13 +332,13 @@ def lstm(
     >>> out is h, c.shape
     (True, (2, 4))
     """
-    op = LSTM(mask=mask, go_backwards=go_backwards, return_sequences=return_sequences)
+    op = LSTM(mask=mask, go_backwards=go_backwards, return_sequences=return_sequences, recurrent_mask=recurrent_mask)
     return _outputs(op(x, h0, c0, kernel, recurrent_kernel, bias), 2, return_sequences)
 
 
 def gru(
     x, h0, kernel, recurrent_kernel, bias=None, reset_after: bool = True,
-    mask=None, go_backwards: bool = False, return_sequences: bool = False,
+    mask=None, go_backwards: bool = False, return_sequences: bool = False, recurrent_mask=None,
 ) -> tuple:
     """Gated recurrent unit over a sequence; returns ``(output, h)``.
 
@@ -350,5 +360,7 @@ def gru(
     >>> h.shape
     (2, 4)
     """
-    op = (GRU if reset_after else GRUResetBefore)(mask=mask, go_backwards=go_backwards, return_sequences=return_sequences)
+    op = (GRU if reset_after else GRUResetBefore)(
+        mask=mask, go_backwards=go_backwards, return_sequences=return_sequences, recurrent_mask=recurrent_mask
+    )
     return _outputs(op(x, h0, kernel, recurrent_kernel, bias), 1, return_sequences)

@@ -21,6 +21,7 @@ from typing import Callable
 from neurona.initializers.base import Initializer, compute_fans
 from neurona.initializers.constant import Constant, Ones, Zeros
 from neurona.initializers.distributions import RandomNormal, RandomUniform, TruncatedNormal
+from neurona.initializers.orthogonal import Orthogonal
 from neurona.initializers.variance_scaling import (
     GlorotNormal,
     GlorotUniform,
@@ -47,6 +48,7 @@ for _cls, _names in (
     (HeUniform, ("he_uniform", "kaiming_uniform")),
     (LecunNormal, ("lecun_normal",)),
     (LecunUniform, ("lecun_uniform",)),
+    (Orthogonal, ("orthogonal",)),
 ):
     INITIALIZERS.register(_cls, aliases=_names)
 
@@ -81,6 +83,6 @@ def serialize(initializer: Initializer | Callable) -> dict:
 
 __all__ = [
     "Constant", "GlorotNormal", "GlorotUniform", "HeNormal", "HeUniform", "INITIALIZERS", "Initializer",
-    "LecunNormal", "LecunUniform", "Ones", "RandomNormal", "RandomUniform", "TruncatedNormal",
+    "LecunNormal", "LecunUniform", "Ones", "Orthogonal", "RandomNormal", "RandomUniform", "TruncatedNormal",
     "VarianceScaling", "Zeros", "compute_fans", "get", "serialize",
 ]

@@ -10,10 +10,11 @@ Examples
 (8, 64)
 """
 from neurona.layers.activation import ELU, Activation, LeakyReLU, PReLU, ReLU, Sigmoid, Softmax, Tanh
-from neurona.layers.base import LAYERS, Layer, deserialize, reset_names, serialize
+from neurona.layers.base import LAYERS, Layer, call_masked, deserialize, reset_names, serialize
 from neurona.layers.convolutional import Conv1D, Conv2D, Conv2DTranspose
 from neurona.layers.dense import Dense
 from neurona.layers.dropout import Dropout
+from neurona.layers.embedding import Embedding
 from neurona.layers.input_layer import Input, InputLayer
 from neurona.layers.maxout import Maxout
 from neurona.layers.merging import Add, Concatenate
@@ -37,6 +38,7 @@ from neurona.layers.pooling import (
     MaxPooling1D,
     MaxPooling2D,
 )
+from neurona.layers.recurrent import GRU, LSTM, SimpleRNN
 from neurona.layers.reshaping import Flatten, Reshape
 from neurona.layers.upsampling import UpSampling2D
 from neurona.text.vectorization import TextVectorization  # a layer of neurona.text; here, so loading finds it
@@ -44,10 +46,11 @@ from neurona.text.vectorization import TextVectorization  # a layer of neurona.t
 __all__ = [
     "ELU", "LAYERS", "Activation", "Add", "BatchNormalization", "Concatenate", "Dense", "Dropout", "Flatten",
     "Input", "InputLayer", "Layer", "LeakyReLU", "Maxout", "PReLU", "ReLU", "Reshape", "Sigmoid", "Softmax",
-    "Tanh", "deserialize", "reset_names", "serialize",
+    "Tanh", "call_masked", "deserialize", "reset_names", "serialize",
     "AveragePooling1D", "AveragePooling2D", "AvgPool1D", "AvgPool2D", "Conv1D", "Conv2D", "Conv2DTranspose",
     "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalMaxPool1D",
     "GlobalMaxPool2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "MaxPool1D", "MaxPool2D", "MaxPooling1D",
     "MaxPooling2D", "UpSampling2D", "ZeroPadding2D",
+    "Embedding", "GRU", "LSTM", "SimpleRNN",
     "TextVectorization",
 ]

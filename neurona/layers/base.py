@@ -7,6 +7,7 @@ by class name, so :func:`deserialize` can rebuild it without running stored code
 """
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Callable
 
@@ -211,6 +212,15 @@ class Layer(Module):
             self.register_penalty(name, penalty)
         return getattr(self, name)
 
+    # ----------------------------------------------------------------- masks
+    supports_masking = False
+    """True for layers that pass an input mask on unchanged (Keras's attribute)."""
+
+    def compute_mask(self, inputs, mask=None):
+        """The mask of the outputs for inputs with ``mask`` (batch, time): passed on where
+        :attr:`supports_masking`, else None. Layers that make or change masks override it."""
+        return mask if self.supports_masking else None
+
     # ---------------------------------------------------------------- shapes
     def compute_output_shape(self, input_shape: tuple) -> tuple:
         """The output shape for ``input_shape`` (the batch axis may be None).
@@ -267,6 +277,33 @@ class Layer(Module):
             for key, value in self.get_config().items()
             if isinstance(value, (str, int, float, bool)) or key == "input_shape"
         )
+
+
+_TAKES_MASK: dict[type, bool] = {}
+
+
+def call_masked(module: Module, inputs, mask):
+    """Call ``module`` on ``inputs`` carrying ``mask`` (Keras's mask propagation); return ``(outputs, mask)``.
+
+    A layer whose ``forward`` has a ``mask`` argument receives it; the mask of the outputs
+    comes from its ``compute_mask`` (modules without one give None). Sequential and
+    functional models call their layers through this.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from neurona.layers import Dense, call_masked
+    >>> out, mask = call_masked(Dense(2), np.ones((1, 3)), np.array([True]))
+    >>> out.shape, mask
+    ((1, 2), None)
+    """
+    given = mask is not None and (not isinstance(mask, (list, tuple)) or any(m is not None for m in mask))
+    cls = type(module)
+    if cls not in _TAKES_MASK:
+        _TAKES_MASK[cls] = "mask" in inspect.signature(cls.forward).parameters
+    outputs = module(inputs, mask=mask) if given and _TAKES_MASK[cls] else module(inputs)
+    compute_mask = getattr(module, "compute_mask", None)
+    return outputs, (None if compute_mask is None else compute_mask(inputs, mask))
 
 
 def serialize(layer: Module) -> dict:

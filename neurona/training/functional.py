@@ -18,7 +18,7 @@ Examples
 """
 from __future__ import annotations
 
-from neurona.layers.base import LAYERS, unique_name
+from neurona.layers.base import LAYERS, call_masked, unique_name
 from neurona.layers.input_layer import InputLayer
 from neurona.nn.node import Node, SymbolicTensor
 from neurona.tensor import Tensor
@@ -151,15 +151,19 @@ class Functional(Model):
         return [x if isinstance(x, Tensor) else Tensor(x) for x in inputs]
 
     def forward(self, inputs):
-        values = [None] * self._n_slots
+        values, masks = [None] * self._n_slots, [None] * self._n_slots
         values[: len(self._inputs)] = self._feed(inputs)
         for module, args, outs, several in self._plan:
-            out = module(values[args] if type(args) is int else [values[i] for i in args])
-            if several:
-                for slot, value in zip(outs, out):
-                    values[slot] = value
+            if type(args) is int:
+                out, mask = call_masked(module, values[args], masks[args])
             else:
-                values[outs[0]] = out
+                out, mask = call_masked(module, [values[i] for i in args], [masks[i] for i in args])
+            if several:
+                mask = mask if isinstance(mask, (list, tuple)) else [mask] * len(outs)
+                for slot, value, m in zip(outs, out, mask):
+                    values[slot], masks[slot] = value, m
+            else:
+                values[outs[0]], masks[outs[0]] = out, mask
         results = [values[slot] for slot in self._output_slots]
         if self._output_keys:
             return dict(zip(self._output_keys, results))

@@ -1,7 +1,7 @@
 """``Sequential``: a Model that is a list of layers, each feeding the next."""
 from __future__ import annotations
 
-from neurona.layers.base import LAYERS
+from neurona.layers.base import LAYERS, call_masked
 from neurona.nn import Module
 from neurona.training.model import Model
 from neurona.training.serialize import deserialize_module, serialize_module
@@ -38,8 +38,9 @@ class Sequential(Model):
         self.layers.append(layer)
 
     def forward(self, x):
+        mask = None
         for layer in self.layers:
-            x = layer(x)
+            x, mask = call_masked(layer, x, mask)
         return x
 
     def build(self, input_shape: tuple | None = None) -> list[tuple]:

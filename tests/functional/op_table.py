@@ -368,3 +368,6 @@ ROWS += RECURRENT_ROWS
 from .op_table_conv import CONV_ROWS  # noqa: E402  (convolution and pooling rows)
 
 ROWS += CONV_ROWS
+
+ROWS.append(Row("embedding", lambda w, ids: F.embedding(ids, w), both(normal(5, 3), lambda rng: rng.integers(0, 5, size=(2, 4))),
+                lambda w, ids: _torch().nn.functional.embedding(ids, w), constants=1))

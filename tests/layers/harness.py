@@ -33,9 +33,20 @@ def check_layer_gradients(layer, x: np.ndarray) -> None:
     assert nr.gradcheck(lambda inputs, *ws: call_with(layer, inputs, **dict(zip(names, ws))), x, *arrays)
 
 
+class Ids(tuple):
+    """An input shape whose data are integer ids in ``[0, high)`` (the inputs of Embedding)."""
+
+    def __new__(cls, shape: tuple, high: int):
+        made = super().__new__(cls, shape)
+        made.high = high
+        return made
+
+
 def _inputs(shapes):
     from neurona.layers import Input
 
+    if isinstance(shapes, Ids):
+        return Input(shapes[1:], dtype="int64")
     return [Input(s[1:]) for s in shapes] if isinstance(shapes, list) else Input(shapes[1:])
 
 
@@ -49,7 +60,10 @@ def _model(cls, init_kwargs, input_shape, head: bool = False):
     return layer, Model(inputs, layers.Dense(2)(outputs) if head else outputs)
 
 
-def _data(rng, input_shape):
+def make_data(rng, input_shape):
+    """Random inputs of ``input_shape`` (a list of shapes gives a list; :class:`Ids` gives ids)."""
+    if isinstance(input_shape, Ids):
+        return rng.integers(0, input_shape.high, size=input_shape)
     if isinstance(input_shape, list):
         return [rng.standard_normal(s) for s in input_shape]
     return rng.standard_normal(input_shape)
@@ -61,7 +75,7 @@ def check_fit_trains_every_parameter(cls, init_kwargs, input_shape) -> None:
 
     rng = np.random.default_rng(1)
     layer, model = _model(cls, init_kwargs, input_shape)
-    x = _data(rng, input_shape)
+    x = make_data(rng, input_shape)
     y = rng.standard_normal(model.predict(x).shape)
     before = {name: p.data.copy() for name, p in layer.named_parameters()}
     model.compile(optimizer=SGD(learning_rate=0.1), loss="mse")
@@ -77,7 +91,7 @@ def check_frozen_layer_is_bit_identical_after_fit(cls, init_kwargs, input_shape)
     layer, model = _model(cls, {**init_kwargs, "trainable": False}, input_shape, head=True)
     assert layer.trainable_parameters() == [] and not layer.trainable
     assert layers.deserialize(layers.serialize(layer)).trainable is False
-    x = _data(rng, input_shape)
+    x = make_data(rng, input_shape)
     y = rng.standard_normal(model.predict(x).shape)
     frozen = layer.state_dict()
     model.compile(optimizer="adam", loss="mse")
@@ -94,7 +108,7 @@ def check_activity_regularizer_is_added(cls, init_kwargs, input_shape) -> None:
     l1 = {"class_name": "L1", "config": {"l1": 0.01}}
     layer, model = _model(cls, {**init_kwargs, "activity_regularizer": l1}, input_shape)
     assert layers.deserialize(json.loads(json.dumps(layers.serialize(layer)))).get_config() == layer.get_config()
-    x = _data(rng, input_shape)
+    x = make_data(rng, input_shape)
     out = model.predict(x).astype(np.float64)
     y = rng.standard_normal(out.shape)
     model.compile(optimizer=SGD(learning_rate=0.0), loss="mse")
@@ -109,7 +123,7 @@ def run_layer_test(cls, init_kwargs: dict, input_shape, expected_output_shape: t
     """Shape, config round trip, build config, state_dict round trip, training through fit, freezing, added loss."""
     rng = np.random.default_rng(0)
     several = isinstance(input_shape, list)
-    x = [nr.tensor(a) for a in _data(rng, input_shape)] if several else nr.tensor(_data(rng, input_shape))
+    x = [nr.tensor(a) for a in make_data(rng, input_shape)] if several else nr.tensor(make_data(rng, input_shape))
     layer = cls(**init_kwargs)
     assert not layer.built
     y = layer(x)

@@ -3,7 +3,7 @@ import pytest
 
 from neurona import layers
 
-from .harness import run_layer_test
+from .harness import Ids, run_layer_test
 
 L1 = {"class_name": "L1", "config": {"l1": 0.01}}
 
@@ -56,6 +56,18 @@ CASES = [
     (layers.UpSampling2D, {"size": (2, 3)}, (2, 3, 2, 2), (2, 6, 6, 2)),
     (layers.ZeroPadding2D, {"padding": ((1, 0), (2, 1))}, (2, 3, 4, 2), (2, 4, 7, 2)),
     (layers.ZeroPadding2D, {"padding": 1, "data_format": "channels_first"}, (2, 2, 3, 3), (2, 2, 5, 5)),
+    # embedding and recurrent layers
+    (layers.Embedding, {"input_dim": 7, "output_dim": 3}, Ids((2, 5), 7), (2, 5, 3)),
+    (layers.Embedding, {"input_dim": 9, "output_dim": 2, "mask_zero": True, "embeddings_regularizer": "l2"},
+     Ids((3, 4), 9), (3, 4, 2)),
+    (layers.SimpleRNN, {"units": 3}, (2, 4, 5), (2, 3)),
+    (layers.SimpleRNN, {"units": 2, "activation": "relu", "return_sequences": True, "go_backwards": True,
+                        "recurrent_regularizer": "l2"}, (2, 4, 3), (2, 4, 2)),
+    (layers.LSTM, {"units": 3}, (2, 4, 5), (2, 3)),
+    (layers.LSTM, {"units": 2, "return_sequences": True, "unit_forget_bias": False, "kernel_regularizer": "l2",
+                   "dropout": 0.2, "recurrent_dropout": 0.3}, (2, 4, 3), (2, 4, 2)),
+    (layers.GRU, {"units": 3}, (2, 4, 5), (2, 3)),
+    (layers.GRU, {"units": 2, "reset_after": False, "go_backwards": True, "use_bias": False}, (2, 4, 3), (2, 2)),
 ]
 
 NOT_CALLED_ON_DATA = {layers.InputLayer}  # it makes the symbolic tensor a model starts from (tests/training)

@@ -7,6 +7,7 @@ from neurona import layers
 from neurona.models import Sequential
 from neurona.saving import load_model, save_model
 
+from ..layers.harness import make_data
 from ..layers.test_every_layer import CASES
 
 STRING_LAYERS = ("TextVectorization",)
@@ -26,7 +27,7 @@ def test_layer_round_trips_through_a_model_file(tmp_path, cls, kwargs, input_sha
     if isinstance(input_shape, list):
         pytest.skip("a layer of several inputs cannot stand in a Sequential: test_model_file saves one in a functional model")
     neurona.random.seed(0)
-    x = np.random.default_rng(0).standard_normal(input_shape)
+    x = make_data(np.random.default_rng(0), input_shape)
     model = Sequential([cls(**kwargs)])
     model.compile(optimizer="sgd", loss="mse")
     target = np.ones_like(model.predict(x))

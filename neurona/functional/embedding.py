@@ -1,0 +1,74 @@
+"""``embedding``: rows of a weight matrix looked up by integer ids, with a fast exact scatter-add backward.
+
+The gradient of a lookup adds each output row's gradient into the row it came from. ``np.add.at``
+does this one element at a time; here the ids are sorted and the gradient rows of equal ids
+are summed as contiguous runs with ``np.add.reduceat``, an exact sum that
+runs at memory speed.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from neurona.function import Function
+
+
+def check_ids(owner: str, ids, input_dim: int) -> np.ndarray:
+    """``ids`` as an integer array, or an error naming ``owner``, the offending id and ``input_dim``.
+
+    Floating ids are accepted when every value is a whole number (Keras casts them).
+
+    Examples
+    --------
+    >>> check_ids("embedding", [[1, 2]], 3).dtype.kind
+    'i'
+    """
+    ids = np.asarray(ids)
+    if ids.dtype.kind == "f":
+        if not np.all(np.isfinite(ids)) or np.any(ids != np.round(ids)):
+            bad = ids[~np.isfinite(ids) | (ids != np.round(ids))].flat[0]
+            raise ValueError(f"{owner}: ids must be integers, got {float(bad)} (dtype {ids.dtype})")
+        ids = ids.astype(np.int64)
+    elif ids.dtype.kind not in "iu":
+        raise TypeError(f"{owner}: ids must be integers, got dtype {ids.dtype}")
+    if ids.size and (ids.min() < 0 or ids.max() >= input_dim):
+        bad = ids.min() if ids.min() < 0 else ids.max()
+        raise ValueError(f"{owner}: id {int(bad)} is out of range for input_dim={input_dim} (ids must be in [0, {input_dim}))")
+    return ids
+
+
+class Embedding(Function):
+    saves = ()
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self.ids = ids
+
+    def forward(self, weights):
+        self.rows = weights.shape
+        return weights[self.ids]
+
+    def backward(self, grad):
+        flat_ids = self.ids.reshape(-1)
+        grad = grad.reshape(len(flat_ids), int(np.prod(self.rows[1:])))
+        order = np.argsort(flat_ids, kind="stable")
+        sorted_ids = flat_ids[order]
+        starts = np.flatnonzero(np.r_[True, sorted_ids[1:] != sorted_ids[:-1]])
+        out = np.zeros((self.rows[0], grad.shape[1]), grad.dtype)
+        if len(flat_ids):
+            out[sorted_ids[starts]] = np.add.reduceat(grad[order], starts, axis=0)
+        return out.reshape(self.rows)
+
+
+def embedding(ids, weights):
+    """``weights[ids]``: one row of ``weights`` (input_dim, ...) per id; ids of any shape.
+
+    Examples
+    --------
+    >>> import numpy as np, neurona as nr
+    >>> w = nr.tensor(np.arange(6.0).reshape(3, 2), requires_grad=True)
+    >>> out = nr.functional.embedding(np.array([[2, 0, 2]]), w)
+    >>> out.sum().backward()
+    >>> out.shape, w.grad.tolist()
+    ((1, 3, 2), [[1.0, 1.0], [0.0, 0.0], [2.0, 2.0]])
+    """
+    ids = check_ids("embedding", getattr(ids, "_data", ids), weights.shape[0])
+    return Embedding(ids)(weights)
