@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+import neurona.functional as F
 from neurona.tensor import Tensor
 
 Step = Callable[[Tensor, list], list]
@@ -25,8 +26,8 @@ def state_gradient_norms(step: Step, x: Any, loss: Callable[[Tensor], Tensor], s
     Parameters
     ----------
     step : callable
-        ``step(x_t, states) -> new states`` (see :data:`Step`); for a recurrent layer,
-        :func:`~neurona.layers.recurrent_step` style helpers give one.
+        ``step(x_t, states) -> new states`` (see :data:`Step`); :func:`recurrent_step`
+        makes it for a ``SimpleRNN``, ``LSTM`` or ``GRU`` layer.
     x : array of shape (batch, time, features)
     loss : callable
         The scalar loss from the last hidden state ``h_T`` (e.g. a Dense head and the MSE).
@@ -56,3 +57,31 @@ def state_gradient_norms(step: Step, x: Any, loss: Callable[[Tensor], Tensor], s
         raise ValueError(f"state_gradient_norms: loss must return a scalar, got shape {tuple(value.shape)}")
     value.backward()
     return np.array([0.0 if h.grad is None else float(np.linalg.norm(h.grad, axis=-1).mean()) for h in hidden])
+
+
+def recurrent_step(layer: Any) -> Step:
+    """One time step of a built ``SimpleRNN``, ``LSTM`` or ``GRU`` layer, with its weights (no dropout, no mask).
+
+    Examples
+    --------
+    >>> import numpy as np, neurona as nr
+    >>> from neurona.layers import LSTM
+    >>> layer = LSTM(3)
+    >>> x = np.random.default_rng(0).standard_normal((2, 5, 4)).astype("float32")
+    >>> out = layer(x)
+    >>> states = [None, None]
+    >>> for t in range(5):
+    ...     states = recurrent_step(layer)(nr.tensor(x[:, t : t + 1]), states)
+    >>> np.allclose(states[0].numpy(), out.numpy(), atol=1e-6)
+    True
+    """
+    kinds = {cls.__name__ for cls in type(layer).__mro__} & {"SimpleRNN", "LSTM", "GRU"}
+    if not kinds or not getattr(layer, "built", False):
+        raise TypeError(f"recurrent_step: expected a built SimpleRNN, LSTM or GRU layer, got {layer!r}")
+    weights = (layer.kernel, layer.recurrent_kernel, layer.bias if layer.use_bias else None)
+    kind = kinds.pop()
+    if kind == "SimpleRNN":
+        return lambda x_t, states: [F.simple_rnn(x_t, states[0], *weights, activation=layer.activation)[0]]
+    if kind == "GRU":
+        return lambda x_t, states: [F.gru(x_t, states[0], *weights, reset_after=layer.reset_after)[0]]
+    return lambda x_t, states: list(F.lstm(x_t, states[0], states[-1] if len(states) > 1 else None, *weights)[1:])
