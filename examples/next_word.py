@@ -9,7 +9,7 @@ chosen on a tenth of the training sentences (the slide's probabilistic option); 
 LSTM (Embedding → LSTM → Dense over the vocabulary) is trained with the cross-entropy
 of the next word, padding excluded. Then prompts such as "This morning I took my dog
 for a" are continued greedily and by sampling with a temperature.
-Run: ``python examples/next_word.py`` (``--limit 20000 --epochs 2`` for a quick run).
+Run: ``python examples/next_word.py`` (``--limit 0 --units 256`` for all 95,000 sentences and a larger model).
 """
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def continue_text(model: Sequential, vectorize: TextVectorization, prompt: str, 
     return f"{prompt} {' '.join(words)}"
 
 
-def main(limit: int | None = None, max_words: int = 10, max_tokens: int = 8000, units: int = 256, epochs: int = 4,
+def main(limit: int | None = 40_000, max_words: int = 10, max_tokens: int = 5000, units: int = 128, epochs: int = 3,
          seed: int = 0, verbose: int = 0, prompts: tuple[str, ...] = PROMPTS) -> dict:
     """Train both models, print perplexities and continuations; return ``{"lstm", "bigram", "k", "texts"}``."""
     nr.random.seed(seed)
@@ -134,11 +134,11 @@ def main(limit: int | None = None, max_words: int = 10, max_tokens: int = 8000, 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, help="use this many sentences (default: all)")
+    parser.add_argument("--limit", type=int, default=40_000, help="use this many sentences (0: all)")
     parser.add_argument("--max-words", type=int, default=10)
-    parser.add_argument("--max-tokens", type=int, default=8000, help="vocabulary size, special tokens included")
-    parser.add_argument("--units", type=int, default=256)
-    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--max-tokens", type=int, default=5000, help="vocabulary size, special tokens included")
+    parser.add_argument("--units", type=int, default=128)
+    parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    main(args.limit, args.max_words, args.max_tokens, args.units, args.epochs, args.seed, verbose=2)
+    main(args.limit or None, args.max_words, args.max_tokens, args.units, args.epochs, args.seed, verbose=2)

@@ -24,9 +24,9 @@ import neurona as nr
 from neurona.classic import LogisticRegression
 from neurona.data import train_test_split
 from neurona.datasets import load_movie_reviews, load_sentiment_sentences
-from neurona.layers import Dense
+from neurona.layers import LSTM, Dense, Embedding
 from neurona.models import Sequential
-from neurona.text import Analyzer, Vocabulary, bag_of_words
+from neurona.text import Analyzer, TextVectorization, Vocabulary, bag_of_words
 
 DATASETS = {
     "sentences": (load_sentiment_sentences, None, 0.3, ("logistic", "dense", "lstm")),
@@ -58,8 +58,23 @@ def dense_network(x_train, y_train, x_test, y_test, epochs: int, verbose: int) -
     return accuracy, model.count_params()
 
 
+def lstm_network(train, test, y_train, y_test, epochs: int, verbose: int) -> tuple[float, int]:
+    """Test accuracy and parameter count of word ids → Embedding(32, mask_zero) → LSTM(32) → Dense(1, sigmoid)."""
+    vectorize = TextVectorization(max_tokens=4000, output_sequence_length=40)
+    vectorize.adapt(train)
+    model = Sequential([Embedding(vectorize.vocabulary_size(), 32, mask_zero=True), LSTM(32),
+                        Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    model.fit(vectorize(train).numpy(), y_train[:, None].astype(np.float32), epochs=epochs, batch_size=32,
+              verbose=verbose)
+    accuracy = float(np.mean((model.predict(vectorize(test).numpy())[:, 0] > 0.5) == y_test))
+    return accuracy, model.count_params()
+
+
 def bag_of_words_models(train, test, y_train, y_test, dataset: str, models, epochs: int, verbose: int) -> dict:
     """The rows of the bag-of-words models in ``models``."""
+    if not {"logistic", "dense"} & set(models):
+        return {}
     _, max_tokens, l2, _ = DATASETS[dataset]
     x_train, x_test = features(train, test, max_tokens)
     print(f"{dataset}: {len(train)} training and {len(test)} test texts, {x_train.shape[1]} words")
@@ -71,7 +86,7 @@ def bag_of_words_models(train, test, y_train, y_test, dataset: str, models, epoc
     return results
 
 
-def main(dataset: str = "sentences", models: tuple[str, ...] | None = None, epochs: int = 5,
+def main(dataset: str = "sentences", models: tuple[str, ...] | None = None, epochs: int = 5, lstm_epochs: int = 5,
          seed: int = 0, verbose: int = 0) -> dict[str, tuple[float, int]]:
     """Train the models, print the table and return ``{model: (test accuracy, parameters)}``."""
     nr.random.seed(seed)
@@ -80,6 +95,8 @@ def main(dataset: str = "sentences", models: tuple[str, ...] | None = None, epoc
     texts, labels = load()
     train, test, y_train, y_test = train_test_split(texts, labels, test_size=0.2, stratify=labels, seed=seed)
     results = bag_of_words_models(train, test, y_train, y_test, dataset, models, epochs, verbose)
+    if "lstm" in models:
+        results["embedding + LSTM"] = lstm_network(train, test, y_train, y_test, lstm_epochs, verbose)
     print(f"{'model':<24}{'parameters':>12}{'test accuracy':>16}")
     for name, (accuracy, parameters) in results.items():
         print(f"{name:<24}{parameters:>12,}{accuracy:>16.4f}")
@@ -92,6 +109,8 @@ if __name__ == "__main__":
     parser.add_argument("--models", nargs="+", choices=["logistic", "dense", "lstm"],
                         help="default: all three for sentences, the bag-of-words models for reviews")
     parser.add_argument("--epochs", type=int, default=5, help="epochs of the dense network")
+    parser.add_argument("--lstm-epochs", type=int, default=5, help="epochs of the LSTM")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    main(args.dataset, None if args.models is None else tuple(args.models), args.epochs, args.seed, verbose=2)
+    main(args.dataset, None if args.models is None else tuple(args.models), args.epochs, args.lstm_epochs, args.seed,
+         verbose=2)

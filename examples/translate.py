@@ -29,6 +29,7 @@ from neurona.text import TextVectorization
 
 START, END = "[start]", "[end]"
 PUNCTUATION = re.compile(r"""([!"#$%&()*+,\-./:;<=>?@\\^_`{|}~¿¡])""")
+DETOKENIZE = re.compile(r" ([.,!?;:])")
 
 
 def standardize(text: str) -> str:
@@ -71,6 +72,25 @@ def seq2seq(source_size: int, target_size: int, units: int, dim: int = 128) -> M
     return model
 
 
+def vectorizers(train: list, max_tokens: int, max_words: int) -> tuple[TextVectorization, TextVectorization]:
+    """The Spanish and the English ``TextVectorization``, adapted on the training pairs (English with its markers)."""
+    spanish = TextVectorization(max_tokens=max_tokens, standardize=standardize)
+    english = TextVectorization(max_tokens=max_tokens, standardize=standardize, output_sequence_length=max_words + 8)
+    spanish.adapt([s for s, _ in train])
+    english.adapt([f"{START} {e} {END}" for _, e in train])
+    return spanish, english
+
+
+def train_model(train: list, spanish: TextVectorization, english: TextVectorization, units: int, epochs: int,
+                verbose: int) -> Model:
+    """The sequence-to-sequence model fitted with teacher forcing: input ``[start] w1 …``, target ``w1 … [end]``."""
+    source = spanish([s for s, _ in train]).numpy()
+    target = english([f"{START} {e} {END}" for _, e in train]).numpy()
+    model = seq2seq(spanish.vocabulary_size(), english.vocabulary_size(), units)
+    model.fit([source, target[:, :-1]], target[:, 1:], batch_size=64, epochs=epochs, verbose=verbose)
+    return model
+
+
 def translate(model: Model, source_ids: np.ndarray, vocabulary: list[str], max_length: int) -> list[str]:
     """Greedy decoding of a batch: the most probable next word, fed back, until ``[end]``."""
     prefix = np.full((len(source_ids), 1), vocabulary.index(START), dtype=np.int64)
@@ -81,31 +101,30 @@ def translate(model: Model, source_ids: np.ndarray, vocabulary: list[str], max_l
     texts = []
     for row in prefix[:, 1:]:
         words = [vocabulary[i] for i in row]
-        texts.append(" ".join(words[: words.index(END)] if END in words else words))
+        texts.append(DETOKENIZE.sub(r"\1", " ".join(words[: words.index(END)] if END in words else words)))
     return texts
 
 
-def main(limit: int | None = None, max_words: int = 6, max_tokens: int = 8000, units: int = 256, epochs: int = 6,
-         seed: int = 0, verbose: int = 0) -> dict:
-    """Train, print BLEU and ten translations; return ``{"bleu", "translations", "references"}``."""
+def corpus_bleu(hypotheses: list[str], references: list[list[str]]) -> float:
+    """sacrebleu's corpus BLEU (13a tokens, case-insensitive), each hypothesis against all its references."""
     import sacrebleu
 
+    streams = [[r[i] if i < len(r) else None for r in references] for i in range(max(map(len, references)))]
+    return sacrebleu.corpus_bleu(hypotheses, streams, tokenize="13a", lowercase=True).score
+
+
+def main(limit: int | None = None, max_words: int = 5, max_tokens: int = 5000, units: int = 256, epochs: int = 8,
+         seed: int = 0, verbose: int = 0) -> dict:
+    """Train, print BLEU and ten translations; return ``{"bleu", "translations", "references"}``."""
     nr.random.seed(seed)
     train, held_out, references = pairs(limit, max_words, seed)
-    spanish = TextVectorization(max_tokens=max_tokens, standardize=standardize)
-    english = TextVectorization(max_tokens=max_tokens, standardize=standardize, output_sequence_length=max_words + 8)
-    spanish.adapt([s for s, _ in train])
-    english.adapt([f"{START} {e} {END}" for _, e in train])
-    source = spanish([s for s, _ in train]).numpy()
-    target = english([f"{START} {e} {END}" for _, e in train]).numpy()
+    spanish, english = vectorizers(train, max_tokens, max_words)
     print(f"{len(train)} training pairs, {len(held_out)} held-out Spanish sentences; "
           f"{spanish.vocabulary_size()} Spanish and {english.vocabulary_size()} English words")
-    model = seq2seq(spanish.vocabulary_size(), english.vocabulary_size(), units)
-    model.fit([source, target[:, :-1]], target[:, 1:], batch_size=64, epochs=epochs, verbose=verbose)
+    model = train_model(train, spanish, english, units, epochs, verbose)
     hypotheses = translate(model, spanish([s for s, _ in held_out]).numpy(), english.get_vocabulary(), max_words + 6)
     refs = [references[s] for s, _ in held_out]
-    streams = [[r[i] if i < len(r) else None for r in refs] for i in range(max(map(len, refs)))]
-    bleu = sacrebleu.corpus_bleu(hypotheses, streams, tokenize="13a", lowercase=True).score
+    bleu = corpus_bleu(hypotheses, refs)
     print(f"BLEU on {len(held_out)} held-out sentences: {bleu:.1f}")
     for (source_text, reference), hypothesis in list(zip(held_out, hypotheses))[:10]:
         print(f"  {source_text}\n    → {hypothesis}\n    reference: {reference}")
@@ -115,10 +134,10 @@ def main(limit: int | None = None, max_words: int = 6, max_tokens: int = 8000, u
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, help="use this many training pairs (default: all)")
-    parser.add_argument("--max-words", type=int, default=6, help="the longest sentence, in words, on either side")
-    parser.add_argument("--max-tokens", type=int, default=8000, help="vocabulary size per language")
+    parser.add_argument("--max-words", type=int, default=5, help="the longest sentence, in words, on either side")
+    parser.add_argument("--max-tokens", type=int, default=5000, help="vocabulary size per language")
     parser.add_argument("--units", type=int, default=256)
-    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     main(args.limit, args.max_words, args.max_tokens, args.units, args.epochs, args.seed, verbose=2)

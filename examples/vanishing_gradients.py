@@ -77,7 +77,7 @@ def plot(results: dict, path: str) -> None:
         for name, result in results.items():
             axis.semilogy(np.arange(1, len(result[when]) + 1), np.maximum(result[when], 1e-30), label=name)
         axis.set(title=f"{'at initialization' if when == 'before' else 'after training'}", xlabel="time step t")
-    axes[0].set_ylabel("‖∂L/∂h_t‖ (mean over 100 sequences)")
+    axes[0].set_ylabel("‖∂L/∂h_t‖ (mean over 100 sequences; 0 drawn at 1e-30)")
     axes[1].legend()
     figure.suptitle("Adding problem: the gradient that reaches each time step")
     figure.tight_layout()
