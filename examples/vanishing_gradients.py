@@ -12,6 +12,10 @@ saturate, but its product of ``Uᵀ`` can vanish or explode just as well; the LS
 state carries the gradient additively. The figure shows ‖∂L/∂h_t‖ for every step, at
 initialization and after training; the table shows which model learned the task.
 Run: ``python examples/vanishing_gradients.py --plot vanishing_gradients.png``.
+
+Measured with the defaults (seed 0; about 15 s of CPU): test MSE 0.181 for SimpleRNN tanh,
+0.126 for SimpleRNN ReLU, 0.0004 for the LSTM; at initialization ‖∂L/∂h_1‖/‖∂L/∂h_100‖ is
+4e-5 (tanh), 3e-17 (ReLU) and 3e-9 (LSTM), and after training only the LSTM's stays flat.
 """
 from __future__ import annotations
 
