@@ -10,6 +10,10 @@ shifted right by ``[start]``. One functional model of two inputs, trained with
 measured on the held-out sentences against all their English translations in the
 corpus, and ten translations are printed beside their references.
 Run: ``python examples/translate.py`` (``--limit 20000 --epochs 3`` for a quick run).
+
+Measured with 3 of the default 8 epochs (21,714 pairs of at most 5 words; 146 s of CPU):
+BLEU 14.2 on 1,053 held-out sentences ("Sos un maestro." → "you are a teacher.", "¡Estás
+borracho!" → "you're drunk!"), the loss still falling; the 8 epochs were not run yet.
 """
 from __future__ import annotations
 
