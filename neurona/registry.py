@@ -31,6 +31,8 @@ Examples
 """
 from __future__ import annotations
 
+import importlib
+
 import contextlib
 import contextvars
 from collections.abc import Iterator, Mapping
@@ -64,6 +66,7 @@ class Registry:
                  callables: bool = False) -> None:
         self.kind, self.base, self.functions, self.callables = kind, base, functions, callables
         self._entries: dict[str, Any] = {}
+        self._providers: dict[str, str] = {}
         self._shown: dict[str, str] = {}
         self._names: dict[Any, str] = {}
 
@@ -82,6 +85,16 @@ class Registry:
     def alias(self, name: str, factory: Callable[[], Any]) -> None:
         """Make ``get(name)`` return ``factory()`` (a preset such as ``'momentum'`` → ``SGD(momentum=0.9)``)."""
         self._add(name, _Preset(factory))
+
+    def provided_by(self, module: str, *names: str) -> None:
+        """Declare that importing ``module`` registers ``names``; it is imported on their first lookup.
+
+        This lets a package above this registry's (``neurona.text`` for the layers) add entries
+        that loading a file finds, without this registry's package importing it.
+        """
+        for name in names:
+            self._providers[name.lower()] = module
+            self._shown.setdefault(name.lower(), name)
 
     def _add(self, name: str, obj: Any) -> None:
         if not isinstance(name, str) or not name:
@@ -115,6 +128,9 @@ class Registry:
         found = _scoped(name)
         if found is None:
             found = self._entries.get(name.lower())
+            if found is None and name.lower() in self._providers:
+                importlib.import_module(self._providers.pop(name.lower()))
+                found = self._entries.get(name.lower())
             if found is not None:
                 return found
             if self is not SERIALIZABLE:

@@ -157,3 +157,23 @@ def test_register_serializable_checks_the_package():
 def test_lambdas_cannot_be_saved_by_name():
     with pytest.raises(ValueError, match="define it with def"):
         initializers.serialize(lambda shape, dtype: np.zeros(shape, dtype))
+
+
+def test_a_provided_name_imports_its_module_on_first_lookup(tmp_path, monkeypatch):
+    import sys
+
+    from neurona.registry import Registry
+
+    (tmp_path / "provider_mod.py").write_text(
+        "from tests.test_registry import PROVIDED\n"
+        "@PROVIDED.register\nclass Late:\n    pass\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "provider_mod", raising=False)
+    PROVIDED.provided_by("provider_mod", "Late")
+    assert "Late" in PROVIDED.names() and "provider_mod" not in sys.modules
+    assert PROVIDED.lookup("late").__name__ == "Late"
+    assert "provider_mod" in sys.modules
+
+
+PROVIDED = __import__("neurona.registry", fromlist=["Registry"]).Registry("thing")

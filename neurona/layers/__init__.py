@@ -46,6 +46,8 @@ from neurona.layers.reshaping import Flatten, Reshape
 from neurona.layers.upsampling import UpSampling2D
 from neurona.layers.wrappers import Bidirectional, TimeDistributed
 
+LAYERS.provided_by("neurona.text.vectorization", "TextVectorization")  # a layer of neurona.text, found on loading
+
 __all__ = [
     "ELU", "LAYERS", "Activation", "Add", "BatchNormalization", "Concatenate", "Dense", "Dropout", "Flatten",
     "Input", "InputLayer", "Layer", "LeakyReLU", "Maxout", "PReLU", "ReLU", "Reshape", "Sigmoid", "Softmax",

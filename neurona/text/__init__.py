@@ -1,5 +1,6 @@
 """Text preprocessing of the course: filter, tokenize, lowercase, stem, stop words, n-grams,
-vocabularies and padded sequences, bag of words, co-occurrence and SVD word vectors.
+vocabularies and padded sequences, the ``TextVectorization`` layer, bag of words,
+the bigram language model and perplexity, co-occurrence and SVD word vectors.
 
 NumPy only; stemming and stop words use the ``snowballstemmer`` and ``stopwords``
 packages, and sparse output scipy (``pip install 'neurona[text]'``).
@@ -21,12 +22,14 @@ from .bag_of_words import bag_of_words
 from .cooccurrence import cooccurrence_matrix, ppmi
 from .embeddings import WordVectors, nearest_words, svd_embeddings
 from .filters import KERAS_FILTERS, filter_text
+from .language_model import BigramLanguageModel, perplexity
 from .lowercase import lowercase
 from .ngrams import ngrams
 from .sequences import pad_sequences
 from .stem import stem, stem_languages
 from .stopwords import remove_stop_words, stop_words
 from .tokenize import tokenize
+from .vectorization import TextVectorization
 from .vocabulary import Vocabulary
 
 __all__ = [
@@ -41,6 +44,7 @@ __all__ = [
     "ngrams",
     "Analyzer",
     "Vocabulary",
+    "TextVectorization",
     "pad_sequences",
     "bag_of_words",
     "cooccurrence_matrix",
@@ -48,4 +52,6 @@ __all__ = [
     "WordVectors",
     "svd_embeddings",
     "nearest_words",
+    "BigramLanguageModel",
+    "perplexity",
 ]

@@ -17,7 +17,7 @@ def real_data(data_dir, monkeypatch):
     monkeypatch.setenv("NEURONA_DATA", str(data_dir))
 
 
-@pytest.mark.parametrize("name", ["sentiment_bow", "svd_embeddings"])
+@pytest.mark.parametrize("name", ["sentiment", "svd_embeddings"])
 def test_help(name):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, str(ROOT / "examples" / f"{name}.py"), "--help"],
@@ -26,18 +26,19 @@ def test_help(name):
 
 
 @pytest.mark.slow
-def test_sentences_logistic_regression_and_dense_network_reach_0_80(load_example, real_data, capsys):
-    results = load_example("sentiment_bow").main("sentences", seed=0)
-    (lr_accuracy, lr_parameters), (net_accuracy, net_parameters) = results.values()
+def test_sentences_bag_of_words_models_reach_0_80_and_the_lstm_0_75(load_example, real_data, capsys):
+    results = load_example("sentiment").main("sentences", seed=0)
+    (lr_accuracy, lr_parameters), (net_accuracy, net_parameters), (lstm_accuracy, lstm_parameters) = results.values()
     words = lr_parameters - 1
-    assert lr_accuracy >= 0.80 and net_accuracy >= 0.80
+    assert lr_accuracy >= 0.80 and net_accuracy >= 0.80 and lstm_accuracy >= 0.75
     assert net_parameters == words * 16 + 16 + 16 + 1                  # the slide's question
+    assert lstm_parameters == 4000 * 32 + 4 * 32 * (32 + 32 + 1) + 33   # embedding, LSTM gates, output
     assert f"dense {words}-16-1" in capsys.readouterr().out
 
 
 @pytest.mark.slow
 def test_movie_reviews_logistic_regression_reaches_0_85(load_example, real_data):
-    results = load_example("sentiment_bow").main("reviews", seed=0)
+    results = load_example("sentiment").main("reviews", models=("logistic",), seed=0)
     lr_accuracy, lr_parameters = results["logistic regression"]
     assert lr_accuracy >= 0.85 and lr_parameters == 20_000 + 1
 

@@ -80,6 +80,7 @@ CASES = [
 ]
 
 NOT_CALLED_ON_DATA = {layers.InputLayer}  # it makes the symbolic tensor a model starts from (tests/training)
+NOT_CALLED_ON_DATA |= {layers.LAYERS.lookup("TextVectorization")}  # strings in, no weights: tests/text/test_vectorization.py
 
 
 @pytest.mark.parametrize("cls, kwargs, input_shape, output_shape", CASES, ids=lambda v: getattr(v, "__name__", None))
