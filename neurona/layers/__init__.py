@@ -38,6 +38,7 @@ from neurona.layers.pooling import (
     MaxPooling2D,
 )
 from neurona.layers.reshaping import Flatten, Reshape
+from neurona.layers.sampling import Sampling
 from neurona.layers.upsampling import UpSampling2D
 
 __all__ = [
@@ -48,4 +49,5 @@ __all__ = [
     "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalMaxPool1D",
     "GlobalMaxPool2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "MaxPool1D", "MaxPool2D", "MaxPooling1D",
     "MaxPooling2D", "UpSampling2D", "ZeroPadding2D",
+    "Sampling",
 ]
