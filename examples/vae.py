@@ -98,7 +98,7 @@ def train(epochs: int = 10, latent_dim: int = 20, limit: int | None = None, out:
     x_train = (x_train[:limit] / np.float32(255)).reshape(-1, 784)
     x_test = (x_test / np.float32(255)).reshape(-1, 784)
     vae = build_vae(latent_dim)
-    vae.compile(optimizer=Adam(learning_rate=1e-3))
+    vae.compile(optimizer=Adam(learning_rate=1e-3, epsilon=1e-8, epsilon_hat=False))  # PyTorch's Adam
     folder = Path(out) if out else None
     callbacks = []
     if folder:
