@@ -81,15 +81,15 @@ class GAN(Model):
         if not isinstance(optimizer, dict) or sorted(optimizer) != sorted(NETWORKS):
             raise ValueError(f"{self.name}: compile needs one optimizer per network, "
                              f"optimizer={{'generator': ..., 'discriminator': ...}}; got {optimizer!r}")
-        if loss is not None or metrics is not None or loss_weights is not None:
+        if loss is not None or metrics or loss_weights is not None:
             raise ValueError(f"{self.name}: the losses are the GAN's own; compile takes only the optimizers")
         super().compile(optimizer=optimizer)
 
     # -------------------------------------------------------------- training
     def _setup(self, data, method: str) -> None:
-        """Build both networks on the first sample, and check that G(z) is shaped like the data."""
+        """Build both networks on the first sample (and a zero code), and check that G(z) is shaped like the data."""
         x, _, _ = data.rows(slice(0, 1))
-        fake = run_batched(self.generator, standard_normal((1, self.latent_dim)).numpy(), 1)[0]
+        fake = run_batched(self.generator, np.zeros((1, self.latent_dim), x.dtype), 1)[0]
         if fake.shape[1:] != tuple(x.shape[1:]):
             raise ShapeError(f"{self.name}: the generator makes samples of shape {fake.shape[1:]}, "
                              f"but the data's samples have shape {tuple(x.shape[1:])}")
