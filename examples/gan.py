@@ -81,12 +81,17 @@ def train_classifier(epochs: int = 2, limit: int | None = None, verbose: int = 0
     return model, float(np.mean(predicted == y_test))
 
 
-def classifier_score(classifier: Sequential, images: np.ndarray) -> tuple[float, np.ndarray]:
-    """exp(E_x[KL(p(y|x) ‖ p(y))]) of ``images`` (n, 28, 28) in [0, 1], and the share of each predicted class."""
-    p = classifier.predict(images.reshape(-1, 28, 28, 1), batch_size=1000).astype(np.float64)
+def inception_score(p: np.ndarray) -> tuple[float, np.ndarray]:
+    """exp(E_x[KL(p(y|x) ‖ p(y))]) of class probabilities ``p`` (n, classes), and the share of each top class."""
+    p = np.asarray(p, dtype=np.float64)
     marginal = p.mean(axis=0)
     kl = np.sum(p * (np.log(np.maximum(p, 1e-12)) - np.log(np.maximum(marginal, 1e-12))), axis=1)
-    return float(np.exp(kl.mean())), np.bincount(p.argmax(axis=1), minlength=10) / len(p)
+    return float(np.exp(kl.mean())), np.bincount(p.argmax(axis=1), minlength=p.shape[1]) / len(p)
+
+
+def classifier_score(classifier: Sequential, images: np.ndarray) -> tuple[float, np.ndarray]:
+    """The score of ``images`` (n, 28, 28) in [0, 1] with ``classifier``'s probabilities, and the class shares."""
+    return inception_score(classifier.predict(images.reshape(-1, 28, 28, 1), batch_size=1000))
 
 
 def image_grid(images: np.ndarray, columns: int) -> np.ndarray:
