@@ -4,13 +4,15 @@ import pytest
 
 import neurona
 from neurona import layers
-from neurona.models import Sequential
+from neurona.models import Model, Sequential
 from neurona.saving import load_model, save_model
 
 from ..layers.test_every_layer import CASES
 
-REGISTERED = [layers.LAYERS.lookup(name) for name in layers.LAYERS.names() if name not in ("Sequential", "Functional", "InputLayer")]
-"""Models and the functional API's input placeholder are tested as models (tests/saving/test_model_file.py)."""
+REGISTERED = [cls for cls in map(layers.LAYERS.lookup, layers.LAYERS.names())
+              if not issubclass(cls, Model) and cls is not layers.InputLayer]
+"""Models (Sequential, Functional, VAE, GAN, ...) and the functional API's input placeholder are tested as models
+(tests/saving/test_model_file.py, tests/generative)."""
 
 
 def test_every_registered_layer_has_a_case():
