@@ -72,6 +72,13 @@ class VAE(Model):
         self.latent_dim = positive_int(self.name, "latent_dim", latent_dim)
         self.reconstruction = reconstruction
 
+    def compile(self, optimizer="adam", loss=None, metrics=None, loss_weights=None) -> None:
+        """Choose the optimizer (Adam by default); the loss is the VAE's own, so ``loss``, ``metrics``
+        and ``loss_weights`` must stay None."""
+        if loss is not None or metrics or loss_weights is not None:
+            raise ValueError(f"{self.name}: the loss is the VAE's own (reconstruction + KL); compile takes only the optimizer")
+        super().compile(optimizer=optimizer)
+
     # ------------------------------------------------------------ the model
     def forward(self, x):
         mean, log_var = self._encode(x)

@@ -117,6 +117,8 @@ def test_bad_networks_and_arguments_are_named():
         VAE(encoder, decoder, 0)
     with pytest.raises(TypeError, match="encoder and decoder must be Modules"):
         VAE(encoder, "decoder", 2)
+    with pytest.raises(ValueError, match="the loss is the VAE's own"):
+        VAE(encoder, decoder, 2).compile(optimizer="adam", loss="mse")
     one_output = Sequential([Dense(2, input_dim=6)])
     with pytest.raises(ValueError, match=r"the encoder must return \(mean, log_var\), got Tensor"):
         VAE(one_output, decoder, 2).predict(x)
