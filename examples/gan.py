@@ -66,8 +66,10 @@ def build_dcgan(latent_dim: int = LATENT) -> GAN:
     return GAN(generator, discriminator, latent_dim, label_smoothing=0.1)
 
 
-def train_classifier(epochs: int = 2, limit: int | None = None, verbose: int = 0) -> tuple[Sequential, float]:
-    """A small MNIST CNN (the scorer); returns it and its test accuracy (about 0.985 after 2 epochs)."""
+def train_classifier(epochs: int = 3, limit: int | None = None, seed: int = 0,
+                     verbose: int = 0) -> tuple[Sequential, float]:
+    """A small MNIST CNN (the scorer); returns it and its test accuracy (about 0.985 after 3 epochs)."""
+    nr.random.seed(seed)
     (x_train, y_train), (x_test, y_test) = load_mnist()
     model = Sequential([
         Conv2D(16, 3, activation="relu", input_shape=(28, 28, 1)), MaxPool2D(2),

@@ -36,7 +36,7 @@ def test_a_small_slice_trains_and_writes_a_grid_per_epoch(gan_example, tmp_path,
 
 @pytest.mark.slow
 def test_a_short_dense_run_is_scored_by_the_classifier(gan_example):
-    scorer, accuracy = gan_example.train_classifier(epochs=2)
+    scorer, accuracy = gan_example.train_classifier()
     assert accuracy >= 0.98
     gan = gan_example.train("dense", epochs=3, out=None, verbose=0)
     score, shares = gan_example.score(gan, scorer)
