@@ -20,6 +20,7 @@ from neurona.functional.activations import (
 )
 from neurona.functional.arithmetic import add, div, mul, neg, pow, sub
 from neurona.functional.convolution import conv1d, conv2d, conv2d_transpose
+from neurona.functional.divergences import gaussian_kl
 from neurona.functional.elementwise import abs, clip, exp, log, maximum, minimum, sqrt, where
 from neurona.functional.linalg import linear, matmul
 from neurona.functional.losses import (
@@ -73,6 +74,7 @@ __all__ = [
     "prelu", "relu", "reshape", "selu", "sigmoid", "softmax", "softplus", "split", "sqrt", "squeeze",
     "stack", "std", "step", "sub", "sum", "tanh", "transpose", "unsqueeze", "var", "where",
     "gru", "lstm", "simple_rnn", "embedding",
+    "gaussian_kl",
     "conv1d", "conv2d", "conv2d_transpose", "max_pool1d", "max_pool2d", "avg_pool1d", "avg_pool2d",
     "global_max_pool1d", "global_max_pool2d", "global_avg_pool1d", "global_avg_pool2d", "upsample2d",
     "gaussian_dropout", "gaussian_noise", "kl_sparsity",

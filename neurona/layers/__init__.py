@@ -43,6 +43,7 @@ from neurona.layers.pooling import (
 )
 from neurona.layers.recurrent import GRU, LSTM, SimpleRNN
 from neurona.layers.reshaping import Flatten, Reshape
+from neurona.layers.sampling import Sampling
 from neurona.layers.upsampling import UpSampling2D
 from neurona.layers.wrappers import Bidirectional, TimeDistributed
 
@@ -58,4 +59,5 @@ __all__ = [
     "MaxPooling2D", "UpSampling2D", "ZeroPadding2D",
     "Bidirectional", "Embedding", "GRU", "LSTM", "Masking", "SimpleRNN", "TimeDistributed",
     "ActivityRegularization", "GaussianDropout", "GaussianNoise",
+    "Sampling",
 ]

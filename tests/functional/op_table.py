@@ -110,6 +110,14 @@ def _t_kl(p, q):
     return t.nn.functional.kl_div(p.log(), q, reduction="batchmean")
 
 
+def _t_gaussian_kl(reduction):
+    def kl(mean, log_var):
+        per_sample = -0.5 * (1 + log_var - mean * mean - log_var.exp()).sum(-1)
+        return {"mean": per_sample.mean(), "sum": per_sample.sum(), "none": per_sample}[reduction]
+
+    return kl
+
+
 def _t_cat_ce(p, y):
     return -(y * p.log()).sum(-1).mean()
 
@@ -211,6 +219,11 @@ ROWS = [
     Row("cross_entropy", lambda z, y: F.cross_entropy(z, y, reduction="sum"), both(normal(5, 4), positive(5, 4)),
         lambda z, y: _torch().nn.functional.cross_entropy(z, y, reduction="sum"), "unnormalized-sum", 1),
     Row("kl_divergence", F.kl_divergence, both(probs(4, 3), probs(4, 3)), _t_kl, constants=1),
+    *[Row("gaussian_kl", lambda m, v, r=r: F.gaussian_kl(m, v, r), both(normal(4, 3), normal(4, 3)), _t_gaussian_kl(r), r)
+      for r in ("mean", "sum", "none")],
+    Row("gaussian_kl", F.gaussian_kl, both(normal(2, 3, 4), normal(2, 3, 4)), _t_gaussian_kl("mean"), "3d"),
+    Row("gaussian_kl", F.gaussian_kl, both(normal(5), normal(5)), _t_gaussian_kl("mean"), "1d"),
+    Row("gaussian_kl", F.gaussian_kl, both(normal(), normal()), _t_gaussian_kl("mean"), "0d"),
     # normalization
     Row("batch_norm", lambda x, g, b: F.batch_norm(x, g, b, eps=1e-3), both(normal(6, 3), positive(3), normal(3)),
         lambda x, g, b: _torch().nn.functional.batch_norm(x, None, None, g, b, training=True, eps=1e-3), "training"),

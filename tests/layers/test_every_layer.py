@@ -77,6 +77,7 @@ CASES = [
     (layers.GaussianNoise, {"stddev": 0.1, "input_shape": (2, 3)}, (4, 2, 3), (4, 2, 3)),
     (layers.GaussianDropout, {"rate": 0.3}, (4, 5), (4, 5)),
     (layers.ActivityRegularization, {}, (4, 5), (4, 5)),
+    (layers.Sampling, {}, [(4, 3), (4, 3)], (4, 3)),
 ]
 
 NOT_CALLED_ON_DATA = {layers.InputLayer}  # it makes the symbolic tensor a model starts from (tests/training)

@@ -1,0 +1,168 @@
+"""Generative models' speed: a VAE epoch and a GAN epoch in neurona, PyTorch CPU and hand-written NumPy, in one run.
+
+Workloads (float32; every library on the same number of threads, 2 by default), on
+random MNIST-shaped data (pixels in [0, 1]):
+- VAE: PyTorch's example model (784-400-(20, 20) encoder, 20-400-784 Bernoulli
+  decoder, summed BCE from logits + KL), Adam 1e-3, batch 128;
+- GAN: the dense GAN of ``examples/gan.py`` (generator 64-256-512-784 with LeakyReLU
+  0.2 and batch normalization, tanh; discriminator 784-512-256-1 with LeakyReLU 0.2,
+  sigmoid), one discriminator and one generator Adam step (2e-4, beta_1 0.5) per
+  batch of 64, one-sided label smoothing 0.1.
+
+Each epoch is timed as the best of ``--repeats`` interleaved runs (the machine is
+shared: quote the load with the figures).
+
+Run: ``python benchmarks/bench_generative.py [--threads 2] [--samples 60000] [--repeats 3]``.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+
+
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threads", type=int, default=2, help="BLAS and torch threads (default 2)")
+    parser.add_argument("--samples", type=int, default=60_000, help="samples in an epoch (default 60,000)")
+    parser.add_argument("--repeats", type=int, default=3, help="timed epochs per library (default 3)")
+    options = parser.parse_args()
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = str(options.threads)
+    return options
+
+
+OPTIONS = _options() if __name__ == "__main__" else argparse.Namespace(threads=2, samples=2_000, repeats=1)
+
+import numpy as np  # noqa: E402
+import reference_numpy_generative as ref  # noqa: E402
+from timing import best_times, report  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples"))
+import gan as gan_example  # noqa: E402
+import vae as vae_example  # noqa: E402
+
+import neurona as nr  # noqa: E402
+from neurona.optimizers import Adam  # noqa: E402
+
+
+def torch_or_none():
+    try:
+        import torch
+    except ImportError:
+        return None
+    torch.set_num_threads(OPTIONS.threads)
+    return torch
+
+
+def neurona_vae_epoch(x: np.ndarray):
+    def run():
+        nr.random.seed(0)
+        vae = vae_example.build_vae()
+        vae.compile(optimizer=Adam(learning_rate=1e-3, epsilon=1e-8, epsilon_hat=False))
+        vae.fit(x, batch_size=128, epochs=1, verbose=0)
+
+    return run
+
+
+def neurona_gan_epoch(x: np.ndarray):
+    def run():
+        nr.random.seed(0)
+        gan = gan_example.build_dense_gan()
+        gan.compile()
+        gan.fit(x * 2 - 1, batch_size=64, epochs=1, verbose=0)
+
+    return run
+
+
+def torch_vae_epoch(torch, x: np.ndarray):
+    nn = torch.nn
+
+    def run():
+        torch.manual_seed(0)
+        enc, mean, log_var = nn.Linear(784, 400), nn.Linear(400, 20), nn.Linear(400, 20)
+        dec = nn.Sequential(nn.Linear(20, 400), nn.ReLU(), nn.Linear(400, 784))
+        params = [*enc.parameters(), *mean.parameters(), *log_var.parameters(), *dec.parameters()]
+        opt = torch.optim.Adam(params, lr=1e-3)
+        data = torch.from_numpy(x)
+        for idx in torch.randperm(len(x)).split(128):
+            batch = data[idx]
+            h = torch.relu(enc(batch))
+            mu, lv = mean(h), log_var(h)
+            logits = dec(mu + torch.exp(0.5 * lv) * torch.randn_like(mu))
+            rec = nn.functional.binary_cross_entropy_with_logits(logits, batch, reduction="sum")
+            loss = (rec - 0.5 * torch.sum(1 + lv - mu.pow(2) - lv.exp())) / len(batch)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+
+    return run
+
+
+def torch_gan_epoch(torch, x: np.ndarray):
+    nn = torch.nn
+
+    def run():
+        torch.manual_seed(0)
+        generator = nn.Sequential(
+            nn.Linear(64, 256), nn.LeakyReLU(0.2), nn.BatchNorm1d(256, momentum=0.2, eps=1e-3),
+            nn.Linear(256, 512), nn.LeakyReLU(0.2), nn.BatchNorm1d(512, momentum=0.2, eps=1e-3),
+            nn.Linear(512, 784), nn.Tanh())
+        discriminator = nn.Sequential(nn.Linear(784, 512), nn.LeakyReLU(0.2), nn.Linear(512, 256), nn.LeakyReLU(0.2),
+                                      nn.Linear(256, 1))
+        g_opt = torch.optim.Adam(generator.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        d_opt = torch.optim.Adam(discriminator.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        bce = nn.functional.binary_cross_entropy_with_logits
+        data = torch.from_numpy(x * 2 - 1)
+        for idx in torch.randperm(len(x)).split(64):
+            real = data[idx]
+            n = len(real)
+            with torch.no_grad():
+                fake = generator(torch.randn(n, 64))
+            d_loss = bce(discriminator(real), torch.full((n, 1), 0.9)) + bce(discriminator(fake), torch.zeros(n, 1))
+            d_opt.zero_grad()
+            d_loss.backward()
+            d_opt.step()
+            for p in discriminator.parameters():
+                p.requires_grad_(False)
+            g_loss = bce(discriminator(generator(torch.randn(n, 64))), torch.ones(n, 1))
+            g_opt.zero_grad()
+            g_loss.backward()
+            g_opt.step()
+            for p in discriminator.parameters():
+                p.requires_grad_(True)
+
+    return run
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo") as info:
+            return next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), "")
+    except OSError:
+        return ""
+
+
+def _blas() -> str:
+    config = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+    return f"{config.get('name')} {config.get('version')}"
+
+
+def main() -> None:
+    x = np.random.default_rng(0).random((OPTIONS.samples, 784), dtype=np.float32)
+    torch = torch_or_none()
+    print(f"CPU: {platform.machine()} {_cpu_model()}; BLAS: {_blas()}; threads: {OPTIONS.threads}; "
+          f"load average: {os.getloadavg()[0]:.1f}")
+    workloads = {
+        "VAE epoch (784-400-20, batch 128)": (neurona_vae_epoch(x), lambda: ref.vae_epoch(x),
+                                               torch and torch_vae_epoch(torch, x)),
+        "dense GAN epoch (batch 64)": (neurona_gan_epoch(x), lambda: ref.gan_epoch(x), torch and torch_gan_epoch(torch, x)),
+    }
+    for title, (ours, numpy_run, torch_run) in workloads.items():
+        runs = {"neurona": ours, "numpy": numpy_run, **({"torch": torch_run} if torch_run else {})}
+        report(f"{title}, {OPTIONS.samples:,} samples", best_times(runs, number=1, rounds=OPTIONS.repeats), unit="ms")
+
+
+if __name__ == "__main__":
+    main()
