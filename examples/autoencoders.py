@@ -51,7 +51,7 @@ def build(kind: str, code: int = 32, hidden: int = 256, pixels: int = 784) -> Au
     width = max(1024, pixels + 1) if kind == "expanding" else code
     encoder = Sequential([Dense(hidden, activation="relu", input_dim=pixels), Dense(width, activation="sigmoid")], name="encoder")
     decoder = Sequential([Dense(hidden, activation="relu", input_dim=width), Dense(pixels, activation="sigmoid")], name="decoder")
-    sparse = KLSparsity(rho=0.05, beta=0.01 if kind == "sparse" else 0.002)
+    sparse = KLSparsity(rho=0.05, beta=0.005 if kind == "sparse" else 0.002)
     return AutoEncoder(
         encoder, decoder,
         noise=GaussianNoise(NOISE) if kind in ("denoising", "expanding") else None,

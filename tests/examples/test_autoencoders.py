@@ -108,8 +108,6 @@ def test_the_denoising_autoencoder_cleans_noisy_images_better_than_the_plain_one
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="not met yet with this recipe: 3x the small units held, but the MSE was 0.0175 vs "
-                          "1.5 x 0.0114 = 0.0171 for the plain one (one run, seed 0); the KL strength needs tuning")
 def test_the_sparse_code_has_3x_the_small_units_at_a_comparable_error(example, results):
     _, x_test, _, models = results
     plain, sparse = models["plain"], models["sparse"]
