@@ -96,15 +96,6 @@ def classifier_score(classifier: Sequential, images: np.ndarray) -> tuple[float,
     return inception_score(classifier.predict(images.reshape(-1, 28, 28, 1), batch_size=1000))
 
 
-def image_grid(images: np.ndarray, columns: int) -> np.ndarray:
-    """Tile ``(n, h, w)`` images into one ``(rows*h, columns*w)`` image (empty cells stay black)."""
-    n, h, w = images.shape
-    rows = -(-n // columns)
-    canvas = np.zeros((rows * columns, h, w), images.dtype)
-    canvas[:n] = images
-    return canvas.reshape(rows, columns, h, w).transpose(0, 2, 1, 3).reshape(rows * h, columns * w)
-
-
 class SampleGrids(Callback):
     """After each epoch, a PNG grid of 64 samples from the same codes."""
 
@@ -112,18 +103,15 @@ class SampleGrids(Callback):
         self.out, self.seed = out, seed
 
     def on_epoch_end(self, epoch, logs=None):
-        import matplotlib
-
-        matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+
+        from neurona.plot import image_grid
 
         state = nr.random.get_rng().bit_generator.state
         nr.random.seed(self.seed)  # the same codes each epoch, and training's draws left as they were
         images = self.model.generate(64).reshape(-1, 28, 28) * 0.5 + 0.5
         nr.random.get_rng().bit_generator.state = state
-        fig, ax = plt.subplots(figsize=(6, 6))
-        ax.imshow(image_grid(images, 8), cmap="gray", vmin=0, vmax=1)
-        ax.set_title(f"epoch {epoch + 1}"), ax.axis("off")
+        fig = image_grid(images, ncols=8, title=f"epoch {epoch + 1}")
         fig.savefig(self.out / f"samples_epoch_{epoch + 1:02d}.png", dpi=100, bbox_inches="tight")
         plt.close(fig)
 

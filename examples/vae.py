@@ -37,25 +37,13 @@ def build_vae(latent_dim: int = 20) -> VAE:
     return VAE(encoder, decoder, latent_dim)
 
 
-def image_grid(images: np.ndarray, columns: int) -> np.ndarray:
-    """Tile ``(n, h, w)`` images into one ``(rows*h, columns*w)`` image (empty cells stay black)."""
-    n, h, w = images.shape
-    rows = -(-n // columns)
-    canvas = np.zeros((rows * columns, h, w), images.dtype)
-    canvas[:n] = images
-    return canvas.reshape(rows, columns, h, w).transpose(0, 2, 1, 3).reshape(rows * h, columns * w)
-
-
-def save_image(path: Path, image: np.ndarray, title: str) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
+def save_grid(path: Path, images: np.ndarray, columns: int, title: str) -> None:
+    """``images`` (n, 28, 28) in [0, 1] as one PNG grid of ``columns``, drawn by :func:`neurona.plot.image_grid`."""
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(6, 6 * image.shape[0] / image.shape[1]))
-    ax.imshow(image, cmap="gray", vmin=0, vmax=1)
-    ax.set_title(title)
-    ax.axis("off")
+    from neurona.plot import image_grid
+
+    fig = image_grid(images, ncols=columns, title=title)
     fig.savefig(path, dpi=100, bbox_inches="tight")
     plt.close(fig)
 
@@ -68,7 +56,7 @@ class SampleGrids(Callback):
 
     def on_epoch_end(self, epoch, logs=None):
         images = self.model.decode(self.codes).reshape(-1, 28, 28)
-        save_image(self.out / f"samples_epoch_{epoch + 1:02d}.png", image_grid(images, 8), f"epoch {epoch + 1}")
+        save_grid(self.out / f"samples_epoch_{epoch + 1:02d}.png", images, 8, f"epoch {epoch + 1}")
 
 
 def plot_latent(vae: VAE, x_test: np.ndarray, y_test: np.ndarray, out: Path, n: int = 20) -> None:
@@ -87,7 +75,7 @@ def plot_latent(vae: VAE, x_test: np.ndarray, y_test: np.ndarray, out: Path, n: 
     plt.close(fig)
     values = np.linspace(-3, 3, n, dtype=np.float32)
     codes = np.stack(np.meshgrid(values, values[::-1]), axis=-1).reshape(-1, 2)
-    save_image(out / "manifold.png", image_grid(vae.decode(codes).reshape(-1, 28, 28), n), "decoded grid of codes")
+    save_grid(out / "manifold.png", vae.decode(codes).reshape(-1, 28, 28), n, "decoded grid of codes")
 
 
 def train(epochs: int = 10, latent_dim: int = 20, limit: int | None = None, out: str | None = "vae_out",
@@ -111,7 +99,7 @@ def train(epochs: int = 10, latent_dim: int = 20, limit: int | None = None, out:
         print(f"epoch {epoch}: test loss {loss:.2f}")
     if folder:
         pairs = np.stack([x_test[:16], vae.predict(x_test[:16])], axis=1).reshape(-1, 28, 28)
-        save_image(folder / "reconstructions.png", image_grid(pairs, 8), "test images and reconstructions")
+        save_grid(folder / "reconstructions.png", pairs, 8, "test images and reconstructions")
         if latent_dim == 2:
             plot_latent(vae, x_test, y_test, folder)
     return test_losses

@@ -21,15 +21,6 @@ def test_model_is_pytorch_examples(load_example):
     assert sum(p.size for p in vae.parameters()) == 652_824  # 784*400+400 + 2*(400*20+20) + 20*400+400 + 400*784+784
 
 
-def test_image_grid_tiles_row_by_row(load_example):
-    images = np.arange(5 * 2 * 3).reshape(5, 2, 3)
-    grid = load_example("vae").image_grid(images, columns=2)
-    assert grid.shape == (6, 6)
-    np.testing.assert_array_equal(grid[:2, 3:], images[1])
-    np.testing.assert_array_equal(grid[4:, :3], images[4])
-    assert not grid[4:, 3:].any()
-
-
 def test_a_small_slice_trains_and_writes_the_grids_and_latent_plots(vae_example, tmp_path):
     losses = vae_example.train(epochs=2, latent_dim=2, limit=1024, out=str(tmp_path), verbose=0)
     assert len(losses) == 2 and losses[1] < losses[0] < 543.4  # below a coin flip per pixel (784 ln 2)
