@@ -10,9 +10,21 @@ Run: ``python benchmarks/bench_lstm.py [--repeats 3] [--samples 5000]``.
 from __future__ import annotations
 
 import os
+import sys
+
+
+def _threads(argv: list[str]) -> str:
+    """The ``--threads`` value (default 2), read before NumPy loads so that BLAS starts with it."""
+    for k, arg in enumerate(argv):
+        if arg.startswith("--threads="):
+            return arg.split("=", 1)[1]
+        if arg == "--threads" and k + 1 < len(argv):
+            return argv[k + 1]
+    return "2"
+
 
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "2")
+    os.environ[_var] = _threads(sys.argv[1:])
 
 import argparse  # noqa: E402
 import platform  # noqa: E402
@@ -135,15 +147,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3, help="interleaved runs of each candidate (median kept)")
     parser.add_argument("--samples", type=int, default=5000, help="sequences in the epoch")
+    parser.add_argument("--threads", type=int, default=2, help="BLAS threads of NumPy and torch threads")
     parser.add_argument("--kinds", default="LSTM,GRU,SimpleRNN", help="comma-separated recurrent layers to time")
     args = parser.parse_args(argv)
     ids, y = data(args.samples)
     blas = np.__config__.CONFIG.get("Build Dependencies", {}).get("blas", {})
     print(f"CPU: {_cpu_model()}  ({os.cpu_count()} cores, load {os.getloadavg()[0]:.2f})")
-    print(f"BLAS: {blas.get('name')} {blas.get('version')}; threads: numpy {os.environ['OPENBLAS_NUM_THREADS']}, torch 2")
+    print(f"BLAS: {blas.get('name')} {blas.get('version')}; threads: numpy and torch {args.threads} each")
     torch = torch_or_none()
     if torch is not None:
-        torch.set_num_threads(2)
+        torch.set_num_threads(args.threads)
     for kind in args.kinds.split(","):
         fns = {"neurona": lambda kind=kind: neurona_epoch(kind, ids, y)}
         if kind == "LSTM":

@@ -87,7 +87,7 @@ class Recurrent(Function):
         if keep is not None:
             np.copyto(self.xt, 0, where=keep)  # padded inputs (even NaN) reach neither output nor gradients
         self.kernel, self.recurrent_kernel = kernel, recurrent_kernel
-        proj = self._project(self.xt, kernel, bias)
+        proj = self._project(self.xt, kernel, bias, self._input_scale(units))
         finals = self._steps(proj, states, recurrent_kernel, bias)
         seq = self.hs[1:] if self.return_sequences else self.hs[:0]
         packed = np.empty((batch, len(seq) + 1 + len(finals), units), self.dtype)
@@ -114,13 +114,21 @@ class Recurrent(Function):
         a = np.swapaxes(a, 0, 1)
         return a[::-1] if self.go_backwards else a
 
-    def _project(self, xt: np.ndarray, kernel: np.ndarray, bias) -> np.ndarray:
-        """The input projection of all steps, ``x·W + b``, as one matrix product."""
+    def _input_scale(self, units: int):
+        """A per-column factor of the pre-activations that ``_steps`` expects, or None (see LSTM)."""
+        return None
+
+    def _project(self, xt: np.ndarray, kernel: np.ndarray, bias, scale=None) -> np.ndarray:
+        """The input projection of all steps, ``x·W + b`` (times ``scale``), as one matrix product."""
         time, batch, features = xt.shape
+        if bias is not None and bias.ndim == 2:
+            bias = bias[0]
+        if scale is not None:  # scaling the small weights, not the large product
+            kernel, bias = kernel * scale, None if bias is None else bias * scale
         proj = (xt.reshape(-1, features) @ kernel).astype(self.dtype, copy=False)
         proj = proj.reshape(time, batch, kernel.shape[1])
         if bias is not None:
-            proj += bias if bias.ndim == 1 else bias[0]
+            proj += bias
         return proj
 
     def _recurrent_kernel_grad(self, drec: np.ndarray) -> np.ndarray:

@@ -71,23 +71,38 @@ class SimpleRNN(Recurrent):
         return dproj, dproj, None, [dh]
 
 
+def _sigmoid_scale(units: int, gates: int, tanh_gates: tuple, dtype) -> np.ndarray:
+    """0.5 on the columns of the sigmoid gates, 1 on the tanh ones: σ(z) = 0.5·tanh(0.5·z) + 0.5."""
+    scale = np.full((gates, units), 0.5, dtype)
+    scale[list(tanh_gates)] = 1
+    return scale.reshape(-1)
+
+
+def _chunk_steps(batch: int, width: int, itemsize: int) -> int:
+    """How many steps of (batch, width) gate values fit in about 256 KiB: a chunk that stays in cache."""
+    return max(1, (256 << 10) // (batch * width * itemsize))
+
+
 class LSTM(Recurrent):
     name, n_states, gates = "lstm", 2, 4
+
+    def _input_scale(self, units: int) -> np.ndarray:
+        return _sigmoid_scale(units, 4, (2,), self.dtype)
 
     def _steps(self, proj, states, recurrent_kernel, bias):
         time, batch, four = proj.shape
         u = four // 4
-        scale = np.full(four, 0.5, self.dtype)  # σ(z) = 0.5·tanh(0.5·z) + 0.5 for the gates i, f, o
-        scale[2 * u : 3 * u] = 1
-        shift = np.where(scale == 1, 0, 0.5).astype(self.dtype)
-        proj *= scale
+        scale = self._input_scale(u)
+        shift = (0.5 * (scale != 1)).astype(self.dtype)
         recurrent_kernel = recurrent_kernel * scale
         hs = self.hs = np.empty((time + 1, batch, u), self.dtype)
         cs = self.cs = np.empty((time + 1, batch, u), self.dtype)
         hs[0], cs[0] = states
         tcs = self.tcs = np.empty((time, batch, u), self.dtype)
+        self.acts, self.factors, self.dc_from_h = proj, np.empty_like(proj), np.empty_like(tcs)
+        self.f_carry = proj[..., u : 2 * u] if self.keep is None else np.empty_like(tcs)
         buf, ig = np.empty((batch, four), self.dtype), np.empty((batch, u), self.dtype)
-        keep = self.keep
+        keep, chunk, done = self.keep, _chunk_steps(batch, four, proj.itemsize), 0
         for t in range(time):
             a = proj[t]
             a += np.matmul(self._h_in(hs[t]), recurrent_kernel, out=buf)
@@ -100,28 +115,36 @@ class LSTM(Recurrent):
             if keep is not None:
                 np.copyto(cs[t + 1], cs[t], where=keep[t])
                 np.copyto(hs[t + 1], hs[t], where=keep[t])
-        self.acts = proj
+            if t + 1 - done == chunk or t + 1 == time:
+                self._factors(slice(done, t + 1))
+                done = t + 1
         return [cs[-1]]
 
-    def _factors(self):
-        """Per-step factors that do not depend on the carried gradient, for all steps at once."""
-        acts, u, keep = self.acts, self.acts.shape[-1] // 4, self.keep
-        i, f, g = acts[..., :u], acts[..., u : 2 * u], acts[..., 2 * u : 3 * u]
-        factors = acts * (1 - acts)  # σ' = σ(1 − σ), then the other factor of each gate's chain
+    def _factors(self, steps: slice) -> None:
+        """The factors of ``steps`` that do not depend on the carried gradient, computed in the
+        forward pass a few steps at a time, while the gate values are still in cache."""
+        acts, cs, tcs, u = self.acts[steps], self.cs[:-1][steps], self.tcs[steps], self.acts.shape[-1] // 4
+        i, f, g, o = acts[..., :u], acts[..., u : 2 * u], acts[..., 2 * u : 3 * u], acts[..., 3 * u :]
+        factors, dc_from_h = self.factors[steps], self.dc_from_h[steps]
+        np.subtract(1, acts, out=factors)
+        factors *= acts  # σ' = σ(1 − σ), then the other factor of each gate's chain
         factors[..., :u] *= g
-        factors[..., u : 2 * u] *= self.cs[:-1]
-        factors[..., 2 * u : 3 * u] = i * (1 - g * g)
-        factors[..., 3 * u :] *= self.tcs
-        dc_from_h = acts[..., 3 * u :] * (1 - self.tcs * self.tcs)
-        f_carry = f
-        if keep is not None:
+        factors[..., u : 2 * u] *= cs
+        np.multiply(g, g, out=factors[..., 2 * u : 3 * u])
+        np.subtract(1, factors[..., 2 * u : 3 * u], out=factors[..., 2 * u : 3 * u])
+        factors[..., 2 * u : 3 * u] *= i
+        factors[..., 3 * u :] *= tcs
+        np.multiply(tcs, tcs, out=dc_from_h)
+        np.subtract(1, dc_from_h, out=dc_from_h)
+        dc_from_h *= o
+        if self.keep is not None:
+            keep = self.keep[steps]
             np.copyto(factors, 0, where=keep)
             np.copyto(dc_from_h, 0, where=keep)
-            f_carry = np.where(keep, 1, f)
-        return factors, dc_from_h, f_carry
+            np.copyto(self.f_carry[steps], np.where(keep, 1, f))
 
     def _steps_backward(self, dh, dstates, seq):
-        factors, dc_from_h, f_carry = self._factors()
+        factors, dc_from_h, f_carry = self.factors, self.dc_from_h, self.f_carry
         time, batch, four = factors.shape
         dproj = np.empty_like(factors)
         dc, nxt, tmp = dstates[0], np.empty_like(dh), np.empty_like(dh)
@@ -149,12 +172,13 @@ class GRU(Recurrent):
 
     name, gates, bias_shape = "gru", 3, (2, "u")
 
+    def _input_scale(self, units: int) -> np.ndarray:
+        return _sigmoid_scale(units, 3, (2,), self.dtype)
+
     def _steps(self, proj, states, recurrent_kernel, bias):
         time, batch, three = proj.shape
         u = three // 3
-        scale = np.full(three, 0.5, self.dtype)  # σ(z) = 0.5·tanh(0.5·z) + 0.5 for the gates z, r
-        scale[2 * u :] = 1
-        proj[..., : 2 * u] *= 0.5
+        scale = self._input_scale(u)
         recurrent_kernel = recurrent_kernel * scale
         bias_rec = None if bias is None else bias[1] * scale
         hs = self.hs = np.empty((time + 1, batch, u), self.dtype)
@@ -230,7 +254,6 @@ class GRUResetBefore(GRU):
             raise ValueError("gru: recurrent_mask (recurrent dropout) needs reset_after=True")
         time, batch, three = proj.shape
         u = three // 3
-        proj[..., : 2 * u] *= 0.5  # σ(z) = 0.5·tanh(0.5·z) + 0.5 for the gates z, r
         kernel_zr, kernel_h = recurrent_kernel[:, : 2 * u] * 0.5, recurrent_kernel[:, 2 * u :]
         hs = self.hs = np.empty((time + 1, batch, u), self.dtype)
         hs[0] = states[0]
