@@ -84,87 +84,102 @@ def _chunk_steps(batch: int, width: int, itemsize: int) -> int:
 
 
 class LSTM(Recurrent):
+    """Runs gate-major and transposed: each step's gates are a (4·units, batch) block in which every
+    gate is one contiguous (units, batch) run, so the gate math works on contiguous arrays and
+    ``h`` is (units, batch): ``z = Uᵀ·h`` and, in backward, ``dh = U·dz``."""
+
     name, n_states, gates = "lstm", 2, 4
 
     def _input_scale(self, units: int) -> np.ndarray:
         return _sigmoid_scale(units, 4, (2,), self.dtype)
 
+    def _project(self, xt, kernel, bias, scale=None):
+        """``(x·W + b)ᵀ`` of every step, (time, 4·units, batch), with the sigmoid gates' scale."""
+        proj = np.matmul((kernel * scale).T.astype(self.dtype, copy=False), xt.transpose(0, 2, 1))
+        if bias is not None:
+            proj += (bias * scale)[:, None]
+        return proj
+
     def _steps(self, proj, states, recurrent_kernel, bias):
-        time, batch, four = proj.shape
+        time, four, batch = proj.shape
         u = four // 4
-        scale = self._input_scale(u)
-        shift = (0.5 * (scale != 1)).astype(self.dtype)
-        recurrent_kernel = recurrent_kernel * scale
-        hs = self.hs = np.empty((time + 1, batch, u), self.dtype)
-        cs = self.cs = np.empty((time + 1, batch, u), self.dtype)
-        hs[0], cs[0] = states
-        tcs = self.tcs = np.empty((time, batch, u), self.dtype)
+        weights = (recurrent_kernel * self._input_scale(u)).T.copy()
+        hs, cs = np.empty((time + 1, u, batch), self.dtype), np.empty((time + 1, u, batch), self.dtype)
+        hs[0], cs[0] = states[0].T, states[1].T
+        tcs = np.empty((time, u, batch), self.dtype)
+        self.hs_t, self.cs_t, self.tcs_t, self.hs = hs, cs, tcs, hs.transpose(0, 2, 1)
         self.acts, self.factors, self.dc_from_h = proj, np.empty_like(proj), np.empty_like(tcs)
-        self.f_carry = proj[..., u : 2 * u] if self.keep is None else np.empty_like(tcs)
-        buf, ig = np.empty((batch, four), self.dtype), np.empty((batch, u), self.dtype)
-        keep, chunk, done = self.keep, _chunk_steps(batch, four, proj.itemsize), 0
+        self.f_carry = proj[:, u : 2 * u] if self.keep is None else np.empty_like(tcs)
+        keep = None if self.keep is None else self.keep.transpose(0, 2, 1)
+        rmask = None if self.rmask is None else self.rmask.T.copy()
+        buf, ig = np.empty((four, batch), self.dtype), np.empty((u, batch), self.dtype)
+        chunk, done = _chunk_steps(batch, four, proj.itemsize), 0
         for t in range(time):
             a = proj[t]
-            a += np.matmul(self._h_in(hs[t]), recurrent_kernel, out=buf)
+            a += np.matmul(weights, hs[t] if rmask is None else hs[t] * rmask, out=buf)
             np.tanh(a, out=a)
-            a *= scale
-            a += shift
-            np.multiply(a[:, u : 2 * u], cs[t], out=cs[t + 1])  # c = f·c + i·g
-            cs[t + 1] += np.multiply(a[:, :u], a[:, 2 * u : 3 * u], out=ig)
-            np.multiply(a[:, 3 * u :], np.tanh(cs[t + 1], out=tcs[t]), out=hs[t + 1])  # h = o·tanh(c)
+            for gate in (a[: 2 * u], a[3 * u :]):  # σ(z) = 0.5·tanh(0.5·z) + 0.5 for i, f and o
+                gate *= 0.5
+                gate += 0.5
+            np.multiply(a[u : 2 * u], cs[t], out=cs[t + 1])  # c = f·c + i·g
+            cs[t + 1] += np.multiply(a[:u], a[2 * u : 3 * u], out=ig)
+            np.multiply(a[3 * u :], np.tanh(cs[t + 1], out=tcs[t]), out=hs[t + 1])  # h = o·tanh(c)
             if keep is not None:
                 np.copyto(cs[t + 1], cs[t], where=keep[t])
                 np.copyto(hs[t + 1], hs[t], where=keep[t])
             if t + 1 - done == chunk or t + 1 == time:
-                self._factors(slice(done, t + 1))
+                self._factors(slice(done, t + 1), keep)
                 done = t + 1
-        return [cs[-1]]
+        return [cs[-1].T]
 
-    def _factors(self, steps: slice) -> None:
+    def _factors(self, steps: slice, keep) -> None:
         """The factors of ``steps`` that do not depend on the carried gradient, computed in the
         forward pass a few steps at a time, while the gate values are still in cache."""
-        acts, cs, tcs, u = self.acts[steps], self.cs[:-1][steps], self.tcs[steps], self.acts.shape[-1] // 4
-        i, f, g, o = acts[..., :u], acts[..., u : 2 * u], acts[..., 2 * u : 3 * u], acts[..., 3 * u :]
+        acts, u = self.acts[steps], self.acts.shape[1] // 4
+        cs, tcs = self.cs_t[:-1][steps], self.tcs_t[steps]
+        i, f, g, o = acts[:, :u], acts[:, u : 2 * u], acts[:, 2 * u : 3 * u], acts[:, 3 * u :]
         factors, dc_from_h = self.factors[steps], self.dc_from_h[steps]
         np.subtract(1, acts, out=factors)
         factors *= acts  # σ' = σ(1 − σ), then the other factor of each gate's chain
-        factors[..., :u] *= g
-        factors[..., u : 2 * u] *= cs
-        np.multiply(g, g, out=factors[..., 2 * u : 3 * u])
-        np.subtract(1, factors[..., 2 * u : 3 * u], out=factors[..., 2 * u : 3 * u])
-        factors[..., 2 * u : 3 * u] *= i
-        factors[..., 3 * u :] *= tcs
+        factors[:, :u] *= g
+        factors[:, u : 2 * u] *= cs
+        np.multiply(g, g, out=factors[:, 2 * u : 3 * u])
+        np.subtract(1, factors[:, 2 * u : 3 * u], out=factors[:, 2 * u : 3 * u])
+        factors[:, 2 * u : 3 * u] *= i
+        factors[:, 3 * u :] *= tcs
         np.multiply(tcs, tcs, out=dc_from_h)
         np.subtract(1, dc_from_h, out=dc_from_h)
         dc_from_h *= o
-        if self.keep is not None:
-            keep = self.keep[steps]
+        if keep is not None:
+            keep = keep[steps]
             np.copyto(factors, 0, where=keep)
             np.copyto(dc_from_h, 0, where=keep)
             np.copyto(self.f_carry[steps], np.where(keep, 1, f))
 
     def _steps_backward(self, dh, dstates, seq):
         factors, dc_from_h, f_carry = self.factors, self.dc_from_h, self.f_carry
-        time, batch, four = factors.shape
+        time, four, batch = factors.shape
+        u = four // 4
         dproj = np.empty_like(factors)
-        dc, nxt, tmp = dstates[0], np.empty_like(dh), np.empty_like(dh)
-        carried = np.empty((batch, 4, four // 4), self.dtype)  # [dc, dc, dc, dh]: one contiguous product per step
-        recurrent_t = self.recurrent_kernel.T
+        dh, dc = dh.T.copy(), dstates[0].T.copy()
+        nxt, tmp = np.empty_like(dh), np.empty_like(dh)
+        keep = None if self.keep is None else self.keep.transpose(0, 2, 1)
+        rmask = None if self.rmask is None else self.rmask.T
         for t in reversed(range(time)):
             if seq is not None:
-                dh += seq[t]
+                dh += seq[t].T
             dc += np.multiply(dh, dc_from_h[t], out=tmp)
-            carried[:, :3] = dc[:, None]
-            carried[:, 3] = dh
-            np.multiply(factors[t], carried.reshape(batch, four), out=dproj[t])
+            np.multiply(factors[t, : 3 * u].reshape(3, u, batch), dc, out=dproj[t, : 3 * u].reshape(3, u, batch))
+            np.multiply(factors[t, 3 * u :], dh, out=dproj[t, 3 * u :])
             dc *= f_carry[t]
-            np.matmul(dproj[t], recurrent_t, out=nxt)
-            if self.rmask is not None:
-                nxt *= self.rmask
-            if self.keep is not None:
-                np.copyto(nxt, dh, where=self.keep[t])
+            np.matmul(self.recurrent_kernel, dproj[t], out=nxt)
+            if rmask is not None:
+                nxt *= rmask
+            if keep is not None:
+                np.copyto(nxt, dh, where=keep[t])
             dh, nxt = nxt, dh
-        return dproj, dproj, None, [dh, dc]
+        dproj = np.ascontiguousarray(dproj.transpose(0, 2, 1))  # (time, batch, 4·units) for the weight gradients
+        return dproj, dproj, None, [dh.T, dc.T]
 
 
 class GRU(Recurrent):
