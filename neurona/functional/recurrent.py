@@ -94,11 +94,18 @@ class LSTM(Recurrent):
         return _sigmoid_scale(units, 4, (2,), self.dtype)
 
     def _project(self, xt, kernel, bias, scale=None):
-        """``(x·W + b)ᵀ`` of every step, (time, 4·units, batch), with the sigmoid gates' scale."""
-        proj = np.matmul((kernel * scale).T.astype(self.dtype, copy=False), xt.transpose(0, 2, 1))
+        """``(x·W + b)ᵀ`` of every step, (time, 4·units, batch), with the sigmoid gates' scale; the
+        bias is a row of the weights against a row of ones under ``xᵀ`` (no pass over the product)."""
+        time, batch, features = xt.shape
+        rows = features if bias is None else features + 1
+        weights = np.empty((kernel.shape[1], rows), self.dtype)
+        weights[:, :features] = (kernel * scale).T
+        inputs = np.empty((time, rows, batch), self.dtype)
+        inputs[:, :features] = xt.transpose(0, 2, 1)
         if bias is not None:
-            proj += (bias * scale)[:, None]
-        return proj
+            weights[:, features] = bias * scale
+            inputs[:, features] = 1
+        return np.matmul(weights, inputs)
 
     def _steps(self, proj, states, recurrent_kernel, bias):
         time, four, batch = proj.shape
