@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neurona.functional._recurrent_base import Recurrent
+from neurona.functional._recurrent_base import WORKSPACE, Recurrent
 from neurona.functional.shape import getitem
 from neurona.tensor import Tensor
 
@@ -35,7 +35,7 @@ class SimpleRNN(Recurrent):
 
     def _steps(self, proj, states, recurrent_kernel, bias):
         time, batch, units = proj.shape
-        hs = self.hs = np.empty((time + 1, batch, units), self.dtype)
+        hs = self.hs = self._take((time + 1, batch, units))
         hs[0] = states[0]
         buf = np.empty((batch, units), self.dtype)
         keep = self.keep
@@ -100,23 +100,24 @@ class LSTM(Recurrent):
         rows = features if bias is None else features + 1
         weights = np.empty((kernel.shape[1], rows), self.dtype)
         weights[:, :features] = (kernel * scale).T
-        inputs = np.empty((time, rows, batch), self.dtype)
+        inputs = WORKSPACE.take((time, rows, batch), self.dtype)
         inputs[:, :features] = xt.transpose(0, 2, 1)
         if bias is not None:
             weights[:, features] = bias * scale
             inputs[:, features] = 1
-        return np.matmul(weights, inputs)
+        proj = np.matmul(weights, inputs, out=self._take((time, kernel.shape[1], batch)))
+        WORKSPACE.give([inputs])
+        return proj
 
     def _steps(self, proj, states, recurrent_kernel, bias):
         time, four, batch = proj.shape
         u = four // 4
         weights = (recurrent_kernel * self._input_scale(u)).T.copy()
-        hs, cs = np.empty((time + 1, u, batch), self.dtype), np.empty((time + 1, u, batch), self.dtype)
+        hs, cs, tcs = self._take((time + 1, u, batch)), self._take((time + 1, u, batch)), self._take((time, u, batch))
         hs[0], cs[0] = states[0].T, states[1].T
-        tcs = np.empty((time, u, batch), self.dtype)
         self.hs_t, self.cs_t, self.tcs_t, self.hs = hs, cs, tcs, hs.transpose(0, 2, 1)
-        self.acts, self.factors, self.dc_from_h = proj, np.empty_like(proj), np.empty_like(tcs)
-        self.f_carry = proj[:, u : 2 * u] if self.keep is None else np.empty_like(tcs)
+        self.acts, self.factors, self.dc_from_h = proj, self._take(proj.shape), self._take(tcs.shape)
+        self.f_carry = proj[:, u : 2 * u] if self.keep is None else self._take(tcs.shape)
         keep = None if self.keep is None else self.keep.transpose(0, 2, 1)
         rmask = None if self.rmask is None else self.rmask.T.copy()
         buf, ig = np.empty((four, batch), self.dtype), np.empty((u, batch), self.dtype)
@@ -167,7 +168,7 @@ class LSTM(Recurrent):
         factors, dc_from_h, f_carry = self.factors, self.dc_from_h, self.f_carry
         time, four, batch = factors.shape
         u = four // 4
-        dproj = np.empty_like(factors)
+        dproj = WORKSPACE.take(factors.shape, self.dtype)
         dh, dc = dh.T.copy(), dstates[0].T.copy()
         nxt, tmp = np.empty_like(dh), np.empty_like(dh)
         keep = None if self.keep is None else self.keep.transpose(0, 2, 1)
@@ -185,8 +186,10 @@ class LSTM(Recurrent):
             if keep is not None:
                 np.copyto(nxt, dh, where=keep[t])
             dh, nxt = nxt, dh
-        dproj = np.ascontiguousarray(dproj.transpose(0, 2, 1))  # (time, batch, 4·units) for the weight gradients
-        return dproj, dproj, None, [dh.T, dc.T]
+        rows = self._take((time, batch, four))  # (time, batch, 4·units) for the weight gradients
+        np.copyto(rows, dproj.transpose(0, 2, 1))
+        WORKSPACE.give([dproj])
+        return rows, rows, None, [dh.T, dc.T]
 
 
 class GRU(Recurrent):
@@ -203,9 +206,9 @@ class GRU(Recurrent):
         scale = self._input_scale(u)
         recurrent_kernel = recurrent_kernel * scale
         bias_rec = None if bias is None else bias[1] * scale
-        hs = self.hs = np.empty((time + 1, batch, u), self.dtype)
+        hs = self.hs = self._take((time + 1, batch, u))
         hs[0] = states[0]
-        recs = self.recs = np.empty((time, batch, three), self.dtype)
+        recs = self.recs = self._take((time, batch, three))
         tmp = np.empty((batch, u), self.dtype)
         keep = self.keep
         for t in range(time):
@@ -277,9 +280,9 @@ class GRUResetBefore(GRU):
         time, batch, three = proj.shape
         u = three // 3
         kernel_zr, kernel_h = recurrent_kernel[:, : 2 * u] * 0.5, recurrent_kernel[:, 2 * u :]
-        hs = self.hs = np.empty((time + 1, batch, u), self.dtype)
+        hs = self.hs = self._take((time + 1, batch, u))
         hs[0] = states[0]
-        rhs = self.rhs = np.empty((time, batch, u), self.dtype)
+        rhs = self.rhs = self._take((time, batch, u))
         buf, tmp = np.empty((batch, 2 * u), self.dtype), np.empty((batch, u), self.dtype)
         keep = self.keep
         for t in range(time):
