@@ -55,6 +55,14 @@ class Workspace:
     return-to-the-system-and-fault-again cycle, a page fault per 4 KiB (2 ms a batch of the
     50-step LSTM benchmark, a quarter of the step). An op takes its arrays here and gives them
     back once backward has released it; an array that reaches the caller is never given back.
+
+    Examples
+    --------
+    >>> space = Workspace()
+    >>> a = space.take((2, 3), np.float32)
+    >>> space.give([a])
+    >>> space.take((2, 3), np.float32) is a, space.take((2, 3), np.float32) is a
+    (True, False)
     """
 
     def __init__(self, limit: int = 64 << 20) -> None:

@@ -2,9 +2,11 @@
 
 The course's recurrence ``h_t = f_W(h_{t-1}, x_t)``, with backpropagation through time that is
 fast: the input projection ``x·W + b`` of all steps is one matrix product; each step does only
-``h·U`` and the gate math, into preallocated arrays; backward runs the steps in reverse carrying
-``dh`` (and ``dc``), computes every factor that does not depend on the carry for all steps at once,
-and forms ``dW``, ``dU`` and ``db`` as single products and sums over the whole sequence.
+``h·U`` and the gate math, into preallocated arrays (from a workspace reused across calls); the
+factors of backward that do not depend on the carried gradient are computed for many steps at once
+(the LSTM's in the forward pass, a cache-sized chunk of steps at a time); backward runs the steps
+in reverse carrying ``dh`` (and ``dc``) and forms ``dW``, ``dU`` and ``db`` as single products over
+the whole sequence.
 
 Layouts and gate orders are Keras's: x is ``(batch, time, features)``, kernel
 ``(features, k*units)``, recurrent_kernel ``(units, k*units)``; LSTM gates i, f, c, o; GRU gates
