@@ -1,4 +1,4 @@
-"""Forward + backward of ``lstm`` on (32, 50, 32) → 64 units, against ``torch.nn.LSTM`` (2 threads)
+"""Forward + backward of ``lstm`` on (32, 50, 32) → 64 units, against ``torch.nn.LSTM`` (``--threads`` each, default 2)
 and a hand-written NumPy LSTM that loops over the steps with per-step weight gradients.
 
 Run: ``python benchmarks/bench_recurrent_op.py [--threads 2]``.
