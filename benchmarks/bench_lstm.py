@@ -1,18 +1,30 @@
 """One epoch of a sentiment-shaped recurrent model: neurona ``fit`` against PyTorch CPU and hand-written NumPy.
 
-Workload (float32, 2 threads each): 5,000 sequences of 50 token ids (vocabulary 5,000),
+Workload (float32, ``--threads`` each, default 2): 5,000 sequences of 50 token ids (vocabulary 5,000),
 Embedding 32 → LSTM 64 (last state) → Dense 1, binary cross-entropy from logits, Adam,
 batch 32, one epoch. GRU and SimpleRNN on the same workload against torch. Times are the
 median of ``--repeats`` interleaved runs.
 
-Run: ``python benchmarks/bench_lstm.py [--repeats 3] [--samples 5000]``.
+Run: ``python benchmarks/bench_lstm.py [--repeats 3] [--samples 5000] [--threads 2]``.
 """
 from __future__ import annotations
 
 import os
+import sys
+
+
+def _threads(argv: list[str]) -> str:
+    """The ``--threads`` value (default 2), read before NumPy loads so that BLAS starts with it."""
+    for k, arg in enumerate(argv):
+        if arg.startswith("--threads="):
+            return arg.split("=", 1)[1]
+        if arg == "--threads" and k + 1 < len(argv):
+            return argv[k + 1]
+    return "2"
+
 
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "2")
+    os.environ[_var] = _threads(sys.argv[1:])
 
 import argparse  # noqa: E402
 import platform  # noqa: E402
@@ -123,6 +135,25 @@ def median_times(fns: dict, repeats: int) -> dict[str, float]:
     return {name: statistics.median(ts) for name, ts in times.items()}
 
 
+def blas_line(threads: int) -> str:
+    """NumPy's BLAS, its kernel architecture where threadpoolctl can tell it, and the threads.
+
+    The kernels matter to the ratio: OpenBLAS picks them from the CPU unless ``OPENBLAS_CORETYPE``
+    forces a kind, and Haswell (AVX2) kernels run float32 products at about half the speed of
+    AVX-512 ones (SkylakeX) on a CPU that has AVX-512, where PyTorch's oneDNN uses AVX-512.
+    """
+    blas = np.__config__.CONFIG.get("Build Dependencies", {}).get("blas", {})
+    try:
+        from threadpoolctl import threadpool_info
+        arch = next((i.get("architecture") for i in threadpool_info() if i.get("user_api") == "blas"), None)
+    except ImportError:
+        arch = None
+    kernels = f", kernels {arch}" if arch else ""
+    coretype = os.environ.get("OPENBLAS_CORETYPE")
+    forced = f" (OPENBLAS_CORETYPE={coretype})" if coretype else ""
+    return f"BLAS: {blas.get('name')} {blas.get('version')}{kernels}{forced}; threads: numpy and torch {threads} each"
+
+
 def _cpu_model() -> str:
     try:
         with open("/proc/cpuinfo") as info:
@@ -135,15 +166,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3, help="interleaved runs of each candidate (median kept)")
     parser.add_argument("--samples", type=int, default=5000, help="sequences in the epoch")
+    parser.add_argument("--threads", type=int, default=2, help="BLAS threads of NumPy and torch threads")
     parser.add_argument("--kinds", default="LSTM,GRU,SimpleRNN", help="comma-separated recurrent layers to time")
     args = parser.parse_args(argv)
     ids, y = data(args.samples)
-    blas = np.__config__.CONFIG.get("Build Dependencies", {}).get("blas", {})
     print(f"CPU: {_cpu_model()}  ({os.cpu_count()} cores, load {os.getloadavg()[0]:.2f})")
-    print(f"BLAS: {blas.get('name')} {blas.get('version')}; threads: numpy {os.environ['OPENBLAS_NUM_THREADS']}, torch 2")
+    print(blas_line(args.threads))
     torch = torch_or_none()
     if torch is not None:
-        torch.set_num_threads(2)
+        torch.set_num_threads(args.threads)
     for kind in args.kinds.split(","):
         fns = {"neurona": lambda kind=kind: neurona_epoch(kind, ids, y)}
         if kind == "LSTM":

@@ -1,14 +1,16 @@
-"""Forward + backward of ``lstm`` on (32, 50, 32) → 64 units, against ``torch.nn.LSTM`` (2 threads)
+"""Forward + backward of ``lstm`` on (32, 50, 32) → 64 units, against ``torch.nn.LSTM`` (``--threads`` each, default 2)
 and a hand-written NumPy LSTM that loops over the steps with per-step weight gradients.
 
-Run: ``python benchmarks/bench_recurrent_op.py``.
+Run: ``python benchmarks/bench_recurrent_op.py [--threads 2]``.
 """
 from __future__ import annotations
 
-import platform
+import argparse
 
-import numpy as np
-from timing import best_times, report, torch_or_none
+from bench_lstm import _cpu_model, blas_line  # sets the BLAS threads from --threads before NumPy loads
+
+import numpy as np  # noqa: E402  (after the thread setting)
+from timing import best_times, report, torch_or_none  # noqa: E402
 
 import neurona as nr
 import neurona.functional as F
@@ -46,7 +48,10 @@ def numpy_lstm_step(x, kernel, recurrent_kernel, bias):
     return dk, drk, db
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threads", type=int, default=2, help="BLAS threads of NumPy and torch threads")
+    args = parser.parse_args(argv)
     rng = np.random.default_rng(0)
     x = rng.standard_normal((BATCH, TIME, FEATURES)).astype(np.float32)
     weights = [rng.standard_normal(s).astype(np.float32) * 0.1 for s in [(FEATURES, 4 * UNITS), (UNITS, 4 * UNITS), (4 * UNITS,)]]
@@ -58,7 +63,7 @@ def main() -> None:
     fns = {"neurona": neurona_lstm, "numpy": lambda: numpy_lstm_step(x, *weights)}
     torch = torch_or_none()
     if torch is not None:
-        torch.set_num_threads(2)
+        torch.set_num_threads(args.threads)
         module = torch.nn.LSTM(FEATURES, UNITS, batch_first=True)
         tx = torch.tensor(x)
 
@@ -67,16 +72,9 @@ def main() -> None:
             module(tx)[1][0].sum().backward()
 
         fns["torch"] = torch_lstm
-    print(f"CPU: {platform.processor() or platform.machine()} {_cpu_model()}")
+    print(f"CPU: {_cpu_model()}")
+    print(blas_line(args.threads))
     report(f"LSTM forward + backward, x {(BATCH, TIME, FEATURES)} → {UNITS} units, float32", best_times(fns, 20))
-
-
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo") as info:
-            return next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), "")
-    except OSError:
-        return ""
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """``embedding``: rows of a weight matrix looked up by integer ids, with a fast exact scatter-add backward.
 
 The gradient of a lookup adds each output row's gradient into the row it came from. ``np.add.at``
-does this one element at a time; here the ids are sorted and the gradient rows of equal ids
-are summed as contiguous runs with ``np.add.reduceat``, an exact sum that
-runs at memory speed.
+does this one element at a time; here the ids are sorted (stably) and added in rounds: the first
+occurrence of every id, then the second, and so on. Within a round the ids are distinct, so each
+round is one vectorized gather-add-scatter, and the rounds are as many as the most repeated id
+occurs (a handful for text), so the sum runs near memory speed, in a fixed order.
 """
 from __future__ import annotations
 
@@ -48,14 +49,35 @@ class Embedding(Function):
 
     def backward(self, grad):
         flat_ids = self.ids.reshape(-1)
-        grad = grad.reshape(len(flat_ids), int(np.prod(self.rows[1:])))
-        order = np.argsort(flat_ids, kind="stable")
-        sorted_ids = flat_ids[order]
-        starts = np.flatnonzero(np.r_[True, sorted_ids[1:] != sorted_ids[:-1]])
-        out = np.zeros((self.rows[0], grad.shape[1]), grad.dtype)
+        out = np.zeros((self.rows[0], int(np.prod(self.rows[1:]))), grad.dtype)
+        grad = grad.reshape(len(flat_ids), out.shape[1])
         if len(flat_ids):
-            out[sorted_ids[starts]] = np.add.reduceat(grad[order], starts, axis=0)
-        return out.reshape(self.rows)
+            _scatter_add(out, flat_ids, grad)
+        return out if out.shape == self.rows else out.reshape(self.rows)
+
+
+def _scatter_add(out: np.ndarray, ids: np.ndarray, rows: np.ndarray, rounds: int = 8) -> None:
+    """``out[ids[k]] += rows[k]`` for every k, duplicates included.
+
+    The ids are sorted stably; occurrence r of every id is added in round r (distinct ids, one
+    vectorized gather-add-scatter). The occurrences past ``rounds`` (ids repeated more often, as
+    padding is) are summed per id with ``np.add.reduceat``, whose cost is per distinct id.
+    """
+    order = np.argsort(ids, kind="stable")
+    sorted_ids = ids[order]
+    position = np.arange(len(ids))
+    first = np.empty(len(ids), bool)
+    first[0] = True
+    np.not_equal(sorted_ids[1:], sorted_ids[:-1], out=first[1:])
+    rank = position - np.maximum.accumulate(np.where(first, position, 0))  # occurrence number of each id
+    out[sorted_ids[first]] = rows[order[first]]
+    for r in range(1, min(int(rank.max()), rounds - 1) + 1):
+        pick = np.flatnonzero(rank == r)
+        out[sorted_ids[pick]] += rows[order[pick]]
+    rest = np.flatnonzero(rank >= rounds)
+    if len(rest):
+        starts = np.flatnonzero(np.r_[True, sorted_ids[rest[1:]] != sorted_ids[rest[:-1]]])
+        out[sorted_ids[rest[starts]]] += np.add.reduceat(rows[order[rest]], starts, axis=0)
 
 
 def embedding(ids, weights):

@@ -2,9 +2,11 @@
 
 The course's recurrence ``h_t = f_W(h_{t-1}, x_t)``, with backpropagation through time that is
 fast: the input projection ``x·W + b`` of all steps is one matrix product; each step does only
-``h·U`` and the gate math, into preallocated arrays; backward runs the steps in reverse carrying
-``dh`` (and ``dc``), computes every factor that does not depend on the carry for all steps at once,
-and forms ``dW``, ``dU`` and ``db`` as single products and sums over the whole sequence.
+``h·U`` and the gate math, into preallocated arrays (from a workspace reused across calls); the
+factors of backward that do not depend on the carried gradient are computed for many steps at once
+(the LSTM's in the forward pass, a cache-sized chunk of steps at a time); backward runs the steps
+in reverse carrying ``dh`` (and ``dc``) and forms ``dW``, ``dU`` and ``db`` as single products over
+the whole sequence.
 
 Layouts and gate orders are Keras's: x is ``(batch, time, features)``, kernel
 ``(features, k*units)``, recurrent_kernel ``(units, k*units)``; LSTM gates i, f, c, o; GRU gates
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neurona.functional._recurrent_base import Recurrent
+from neurona.functional._recurrent_base import WORKSPACE, Recurrent
 from neurona.functional.shape import getitem
 from neurona.tensor import Tensor
 
@@ -35,7 +37,7 @@ class SimpleRNN(Recurrent):
 
     def _steps(self, proj, states, recurrent_kernel, bias):
         time, batch, units = proj.shape
-        hs = self.hs = np.empty((time + 1, batch, units), self.dtype)
+        hs = self.hs = self._take((time + 1, batch, units))
         hs[0] = states[0]
         buf = np.empty((batch, units), self.dtype)
         keep = self.keep
@@ -71,77 +73,125 @@ class SimpleRNN(Recurrent):
         return dproj, dproj, None, [dh]
 
 
+def _sigmoid_scale(units: int, gates: int, tanh_gates: tuple, dtype) -> np.ndarray:
+    """0.5 on the columns of the sigmoid gates, 1 on the tanh ones: σ(z) = 0.5·tanh(0.5·z) + 0.5."""
+    scale = np.full((gates, units), 0.5, dtype)
+    scale[list(tanh_gates)] = 1
+    return scale.reshape(-1)
+
+
+def _chunk_steps(batch: int, width: int, itemsize: int) -> int:
+    """How many steps of (batch, width) gate values fit in about 256 KiB: a chunk that stays in cache."""
+    return max(1, (256 << 10) // (batch * width * itemsize))
+
+
 class LSTM(Recurrent):
+    """Runs gate-major and transposed: each step's gates are a (4·units, batch) block in which every
+    gate is one contiguous (units, batch) run, so the gate math works on contiguous arrays and
+    ``h`` is (units, batch): ``z = Uᵀ·h`` and, in backward, ``dh = U·dz``."""
+
     name, n_states, gates = "lstm", 2, 4
 
+    def _input_scale(self, units: int) -> np.ndarray:
+        return _sigmoid_scale(units, 4, (2,), self.dtype)
+
+    def _project(self, xt, kernel, bias, scale=None):
+        """``(x·W + b)ᵀ`` of every step, (time, 4·units, batch), with the sigmoid gates' scale; the
+        bias is a row of the weights against a row of ones under ``xᵀ`` (no pass over the product)."""
+        time, batch, features = xt.shape
+        rows = features if bias is None else features + 1
+        weights = np.empty((kernel.shape[1], rows), self.dtype)
+        weights[:, :features] = (kernel * scale).T
+        inputs = WORKSPACE.take((time, rows, batch), self.dtype)
+        inputs[:, :features] = xt.transpose(0, 2, 1)
+        if bias is not None:
+            weights[:, features] = bias * scale
+            inputs[:, features] = 1
+        proj = np.matmul(weights, inputs, out=self._take((time, kernel.shape[1], batch)))
+        WORKSPACE.give([inputs])
+        return proj
+
     def _steps(self, proj, states, recurrent_kernel, bias):
-        time, batch, four = proj.shape
+        time, four, batch = proj.shape
         u = four // 4
-        scale = np.full(four, 0.5, self.dtype)  # σ(z) = 0.5·tanh(0.5·z) + 0.5 for the gates i, f, o
-        scale[2 * u : 3 * u] = 1
-        shift = np.where(scale == 1, 0, 0.5).astype(self.dtype)
-        proj *= scale
-        recurrent_kernel = recurrent_kernel * scale
-        hs = self.hs = np.empty((time + 1, batch, u), self.dtype)
-        cs = self.cs = np.empty((time + 1, batch, u), self.dtype)
-        hs[0], cs[0] = states
-        tcs = self.tcs = np.empty((time, batch, u), self.dtype)
-        buf, ig = np.empty((batch, four), self.dtype), np.empty((batch, u), self.dtype)
-        keep = self.keep
+        weights = (recurrent_kernel * self._input_scale(u)).T.copy()
+        hs, cs, tcs = self._take((time + 1, u, batch)), self._take((time + 1, u, batch)), self._take((time, u, batch))
+        hs[0], cs[0] = states[0].T, states[1].T
+        self.hs_t, self.cs_t, self.tcs_t, self.hs = hs, cs, tcs, hs.transpose(0, 2, 1)
+        self.acts, self.factors, self.dc_from_h = proj, self._take(proj.shape), self._take(tcs.shape)
+        self.f_carry = proj[:, u : 2 * u] if self.keep is None else self._take(tcs.shape)
+        keep = None if self.keep is None else self.keep.transpose(0, 2, 1)
+        rmask = None if self.rmask is None else self.rmask.T.copy()
+        buf, ig = np.empty((four, batch), self.dtype), np.empty((u, batch), self.dtype)
+        chunk, done = _chunk_steps(batch, four, proj.itemsize), 0
         for t in range(time):
             a = proj[t]
-            a += np.matmul(self._h_in(hs[t]), recurrent_kernel, out=buf)
+            a += np.matmul(weights, hs[t] if rmask is None else hs[t] * rmask, out=buf)
             np.tanh(a, out=a)
-            a *= scale
-            a += shift
-            np.multiply(a[:, u : 2 * u], cs[t], out=cs[t + 1])  # c = f·c + i·g
-            cs[t + 1] += np.multiply(a[:, :u], a[:, 2 * u : 3 * u], out=ig)
-            np.multiply(a[:, 3 * u :], np.tanh(cs[t + 1], out=tcs[t]), out=hs[t + 1])  # h = o·tanh(c)
+            for gate in (a[: 2 * u], a[3 * u :]):  # σ(z) = 0.5·tanh(0.5·z) + 0.5 for i, f and o
+                gate *= 0.5
+                gate += 0.5
+            np.multiply(a[u : 2 * u], cs[t], out=cs[t + 1])  # c = f·c + i·g
+            cs[t + 1] += np.multiply(a[:u], a[2 * u : 3 * u], out=ig)
+            np.multiply(a[3 * u :], np.tanh(cs[t + 1], out=tcs[t]), out=hs[t + 1])  # h = o·tanh(c)
             if keep is not None:
                 np.copyto(cs[t + 1], cs[t], where=keep[t])
                 np.copyto(hs[t + 1], hs[t], where=keep[t])
-        self.acts = proj
-        return [cs[-1]]
+            if t + 1 - done == chunk or t + 1 == time:
+                self._factors(slice(done, t + 1), keep)
+                done = t + 1
+        return [cs[-1].T]
 
-    def _factors(self):
-        """Per-step factors that do not depend on the carried gradient, for all steps at once."""
-        acts, u, keep = self.acts, self.acts.shape[-1] // 4, self.keep
-        i, f, g = acts[..., :u], acts[..., u : 2 * u], acts[..., 2 * u : 3 * u]
-        factors = acts * (1 - acts)  # σ' = σ(1 − σ), then the other factor of each gate's chain
-        factors[..., :u] *= g
-        factors[..., u : 2 * u] *= self.cs[:-1]
-        factors[..., 2 * u : 3 * u] = i * (1 - g * g)
-        factors[..., 3 * u :] *= self.tcs
-        dc_from_h = acts[..., 3 * u :] * (1 - self.tcs * self.tcs)
-        f_carry = f
+    def _factors(self, steps: slice, keep) -> None:
+        """The factors of ``steps`` that do not depend on the carried gradient, computed in the
+        forward pass a few steps at a time, while the gate values are still in cache."""
+        acts, u = self.acts[steps], self.acts.shape[1] // 4
+        cs, tcs = self.cs_t[:-1][steps], self.tcs_t[steps]
+        i, f, g, o = acts[:, :u], acts[:, u : 2 * u], acts[:, 2 * u : 3 * u], acts[:, 3 * u :]
+        factors, dc_from_h = self.factors[steps], self.dc_from_h[steps]
+        np.subtract(1, acts, out=factors)
+        factors *= acts  # σ' = σ(1 − σ), then the other factor of each gate's chain
+        factors[:, :u] *= g
+        factors[:, u : 2 * u] *= cs
+        np.multiply(g, g, out=factors[:, 2 * u : 3 * u])
+        np.subtract(1, factors[:, 2 * u : 3 * u], out=factors[:, 2 * u : 3 * u])
+        factors[:, 2 * u : 3 * u] *= i
+        factors[:, 3 * u :] *= tcs
+        np.multiply(tcs, tcs, out=dc_from_h)
+        np.subtract(1, dc_from_h, out=dc_from_h)
+        dc_from_h *= o
         if keep is not None:
+            keep = keep[steps]
             np.copyto(factors, 0, where=keep)
             np.copyto(dc_from_h, 0, where=keep)
-            f_carry = np.where(keep, 1, f)
-        return factors, dc_from_h, f_carry
+            np.copyto(self.f_carry[steps], np.where(keep, 1, f))
 
     def _steps_backward(self, dh, dstates, seq):
-        factors, dc_from_h, f_carry = self._factors()
-        time, batch, four = factors.shape
-        dproj = np.empty_like(factors)
-        dc, nxt, tmp = dstates[0], np.empty_like(dh), np.empty_like(dh)
-        carried = np.empty((batch, 4, four // 4), self.dtype)  # [dc, dc, dc, dh]: one contiguous product per step
-        recurrent_t = self.recurrent_kernel.T
+        factors, dc_from_h, f_carry = self.factors, self.dc_from_h, self.f_carry
+        time, four, batch = factors.shape
+        u = four // 4
+        dproj = WORKSPACE.take(factors.shape, self.dtype)
+        dh, dc = dh.T.copy(), dstates[0].T.copy()
+        nxt, tmp = np.empty_like(dh), np.empty_like(dh)
+        keep = None if self.keep is None else self.keep.transpose(0, 2, 1)
+        rmask = None if self.rmask is None else self.rmask.T
         for t in reversed(range(time)):
             if seq is not None:
-                dh += seq[t]
+                dh += seq[t].T
             dc += np.multiply(dh, dc_from_h[t], out=tmp)
-            carried[:, :3] = dc[:, None]
-            carried[:, 3] = dh
-            np.multiply(factors[t], carried.reshape(batch, four), out=dproj[t])
+            np.multiply(factors[t, : 3 * u].reshape(3, u, batch), dc, out=dproj[t, : 3 * u].reshape(3, u, batch))
+            np.multiply(factors[t, 3 * u :], dh, out=dproj[t, 3 * u :])
             dc *= f_carry[t]
-            np.matmul(dproj[t], recurrent_t, out=nxt)
-            if self.rmask is not None:
-                nxt *= self.rmask
-            if self.keep is not None:
-                np.copyto(nxt, dh, where=self.keep[t])
+            np.matmul(self.recurrent_kernel, dproj[t], out=nxt)
+            if rmask is not None:
+                nxt *= rmask
+            if keep is not None:
+                np.copyto(nxt, dh, where=keep[t])
             dh, nxt = nxt, dh
-        return dproj, dproj, None, [dh, dc]
+        rows = self._take((time, batch, four))  # (time, batch, 4·units) for the weight gradients
+        np.copyto(rows, dproj.transpose(0, 2, 1))
+        WORKSPACE.give([dproj])
+        return rows, rows, None, [dh.T, dc.T]
 
 
 class GRU(Recurrent):
@@ -149,17 +199,18 @@ class GRU(Recurrent):
 
     name, gates, bias_shape = "gru", 3, (2, "u")
 
+    def _input_scale(self, units: int) -> np.ndarray:
+        return _sigmoid_scale(units, 3, (2,), self.dtype)
+
     def _steps(self, proj, states, recurrent_kernel, bias):
         time, batch, three = proj.shape
         u = three // 3
-        scale = np.full(three, 0.5, self.dtype)  # σ(z) = 0.5·tanh(0.5·z) + 0.5 for the gates z, r
-        scale[2 * u :] = 1
-        proj[..., : 2 * u] *= 0.5
+        scale = self._input_scale(u)
         recurrent_kernel = recurrent_kernel * scale
         bias_rec = None if bias is None else bias[1] * scale
-        hs = self.hs = np.empty((time + 1, batch, u), self.dtype)
+        hs = self.hs = self._take((time + 1, batch, u))
         hs[0] = states[0]
-        recs = self.recs = np.empty((time, batch, three), self.dtype)
+        recs = self.recs = self._take((time, batch, three))
         tmp = np.empty((batch, u), self.dtype)
         keep = self.keep
         for t in range(time):
@@ -230,11 +281,10 @@ class GRUResetBefore(GRU):
             raise ValueError("gru: recurrent_mask (recurrent dropout) needs reset_after=True")
         time, batch, three = proj.shape
         u = three // 3
-        proj[..., : 2 * u] *= 0.5  # σ(z) = 0.5·tanh(0.5·z) + 0.5 for the gates z, r
         kernel_zr, kernel_h = recurrent_kernel[:, : 2 * u] * 0.5, recurrent_kernel[:, 2 * u :]
-        hs = self.hs = np.empty((time + 1, batch, u), self.dtype)
+        hs = self.hs = self._take((time + 1, batch, u))
         hs[0] = states[0]
-        rhs = self.rhs = np.empty((time, batch, u), self.dtype)
+        rhs = self.rhs = self._take((time, batch, u))
         buf, tmp = np.empty((batch, 2 * u), self.dtype), np.empty((batch, u), self.dtype)
         keep = self.keep
         for t in range(time):
