@@ -293,9 +293,12 @@ def call_masked(module: Module, inputs, mask):
     --------
     >>> import numpy as np
     >>> from neurona.layers import Dense, call_masked
-    >>> out, mask = call_masked(Dense(2), np.ones((1, 3)), np.array([True]))
+    >>> from neurona.layers import Flatten
+    >>> out, mask = call_masked(Dense(2), np.ones((1, 3)), np.array([True]))  # Dense passes the mask on
     >>> out.shape, mask
-    ((1, 2), None)
+    ((1, 2), array([ True]))
+    >>> call_masked(Flatten(), np.ones((1, 3, 2)), np.array([[True, True, False]]))[1] is None
+    True
     """
     given = mask is not None and (not isinstance(mask, (list, tuple)) or any(m is not None for m in mask))
     cls = type(module)
