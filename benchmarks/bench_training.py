@@ -1,6 +1,9 @@
 """Training speed: neurona (through ``fit`` and a manual loop) against PyTorch CPU and hand-written NumPy.
 
-Workloads (float32; torch threads = cores; all measured in one run):
+Workloads (float32; torch threads = cores; all measured in one run). ``fit`` trains the
+Keras-style model (a softmax output, the loss computed from its logits); ``fit logits``
+trains the very model and loss of the manual ``loop`` (logits out, ``F.cross_entropy``),
+so that the two compare ``fit``'s own cost:
 - one epoch of 60,000 MNIST-shaped samples through 784-128(tanh)-10, softmax
   cross-entropy and Adam, at batch 32 and 128;
 - 2,000 full-batch Adam steps of a 4-10-3 network on 150 rows.
@@ -42,6 +45,12 @@ def workloads(x: np.ndarray, y: np.ndarray, sizes: list[int], batch_size: int, e
         model.compile(optimizer=NeuronaAdam(learning_rate=1e-3), loss="sparse_categorical_crossentropy")
         model.fit(x, y, batch_size=batch_size, epochs=epochs, verbose=0, shuffle=batch_size < n)
 
+    def neurona_fit_logits():
+        nr.random.seed(0)
+        model = neurona_model(sizes, None)
+        model.compile(optimizer=NeuronaAdam(learning_rate=1e-3), loss=F.cross_entropy)
+        model.fit(x, y, batch_size=batch_size, epochs=epochs, verbose=0, shuffle=batch_size < n)
+
     def neurona_loop():
         nr.random.seed(0)
         rng = np.random.default_rng(0)
@@ -64,7 +73,7 @@ def workloads(x: np.ndarray, y: np.ndarray, sizes: list[int], batch_size: int, e
                 _, grads = mlp_step(params, x.take(index, axis=0), y.take(index))
                 opt.step(grads)
 
-    runs = {"fit": neurona_fit, "loop": neurona_loop, "numpy": numpy_loop}
+    runs = {"fit": neurona_fit, "fit logits": neurona_fit_logits, "loop": neurona_loop, "numpy": numpy_loop}
     torch = torch_or_none()
     if torch is not None:
         tx, ty = torch.from_numpy(x), torch.from_numpy(y)
