@@ -18,22 +18,13 @@ Run: ``python benchmarks/bench_cnn.py [--threads 2]`` (set before NumPy loads it
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
 
+from machine import parser, use_threads
 
-def _threads() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threads", type=int, default=2, help="BLAS and torch threads (default 2)")
-    threads = parser.parse_args().threads
-    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[name] = str(threads)
-    return threads
-
-
-THREADS = _threads() if __name__ == "__main__" else 2
+THREADS = use_threads(parser(__doc__.splitlines()[0]).parse_args().threads) if __name__ == "__main__" else 2
 
 import numpy as np  # noqa: E402
 import reference_numpy_cnn as ref  # noqa: E402

@@ -21,15 +21,15 @@ import os
 import platform
 import sys
 
+from machine import cpu_model, parser, use_threads
+
 
 def _options() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threads", type=int, default=2, help="BLAS and torch threads (default 2)")
-    parser.add_argument("--samples", type=int, default=60_000, help="samples in an epoch (default 60,000)")
-    parser.add_argument("--repeats", type=int, default=3, help="timed epochs per library (default 3)")
-    options = parser.parse_args()
-    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[name] = str(options.threads)
+    options = parser(__doc__.splitlines()[0])
+    options.add_argument("--samples", type=int, default=60_000, help="samples in an epoch (default 60,000)")
+    options.add_argument("--repeats", type=int, default=3, help="timed epochs per library (default 3)")
+    options = options.parse_args()
+    use_threads(options.threads)
     return options
 
 
@@ -136,14 +136,6 @@ def torch_gan_epoch(torch, x: np.ndarray):
     return run
 
 
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo") as info:
-            return next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), "")
-    except OSError:
-        return ""
-
-
 def _blas() -> str:
     config = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
     return f"{config.get('name')} {config.get('version')}"
@@ -152,7 +144,7 @@ def _blas() -> str:
 def main() -> None:
     x = np.random.default_rng(0).random((OPTIONS.samples, 784), dtype=np.float32)
     torch = torch_or_none()
-    print(f"CPU: {platform.machine()} {_cpu_model()}; BLAS: {_blas()}; threads: {OPTIONS.threads}; "
+    print(f"CPU: {platform.machine()} {cpu_model()}; BLAS: {_blas()}; threads: {OPTIONS.threads}; "
           f"load average: {os.getloadavg()[0]:.1f}")
     workloads = {
         "VAE epoch (784-400-20, batch 128)": (neurona_vae_epoch(x), lambda: ref.vae_epoch(x),

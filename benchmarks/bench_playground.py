@@ -14,21 +14,12 @@ Run: ``python benchmarks/bench_playground.py [--threads 2]`` (set before NumPy l
 """
 from __future__ import annotations
 
-import argparse
 import os
 import platform
 
+from machine import cpu_model, parser, use_threads
 
-def _threads() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threads", type=int, default=2, help="BLAS and torch threads (default 2)")
-    threads = parser.parse_args().threads
-    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[name] = str(threads)
-    return threads
-
-
-THREADS = _threads() if __name__ == "__main__" else 2
+THREADS = use_threads(parser(__doc__.splitlines()[0]).parse_args().threads) if __name__ == "__main__" else 2
 
 import numpy as np  # noqa: E402
 from timing import best_times, report, torch_or_none  # noqa: E402
@@ -103,7 +94,7 @@ def main() -> None:
                     topt.step()
 
         fns["torch"] = torch_loop
-    print(f"CPU: {platform.processor() or platform.machine()} {_cpu_model()}; {THREADS} threads; load {os.getloadavg()}")
+    print(f"CPU: {platform.processor() or platform.machine()} {cpu_model()}; {THREADS} threads; load {os.getloadavg()}")
     print(f"NumPy {np.__version__}, BLAS: {_blas()}")
     times = best_times(fns, number=3)
     report(f"{EPOCHS} epochs of the default set-up (25 steps each)", times)
@@ -116,14 +107,6 @@ def main() -> None:
 def _blas() -> str:
     config = np.show_config(mode="dicts") or {}
     return config.get("Build Dependencies", {}).get("blas", {}).get("name", "unknown")
-
-
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo") as info:
-            return next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), "")
-    except OSError:
-        return ""
 
 
 if __name__ == "__main__":
