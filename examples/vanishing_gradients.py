@@ -70,19 +70,16 @@ def run(name: str, data: tuple, units: int, epochs: int, learning_rate: float, v
 
 
 def plot(results: dict, path: str) -> None:
-    """‖∂L/∂h_t‖ against t, log scale, at initialization and after training."""
-    import matplotlib
-
-    matplotlib.use("Agg")
+    """‖∂L/∂h_t‖ against t, log scale, at initialization and after training (:func:`neurona.plot.gradient_norms_through_time`)."""
     import matplotlib.pyplot as plt
+
+    from neurona.plot import gradient_norms_through_time
 
     figure, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
     for axis, when in zip(axes, ("before", "after")):
-        for name, result in results.items():
-            axis.semilogy(np.arange(1, len(result[when]) + 1), np.maximum(result[when], 1e-30), label=name)
-        axis.set(title=f"{'at initialization' if when == 'before' else 'after training'}", xlabel="time step t")
-    axes[0].set_ylabel("‖∂L/∂h_t‖ (mean over 100 sequences; 0 drawn at 1e-30)")
-    axes[1].legend()
+        gradient_norms_through_time({name: np.maximum(result[when], 1e-30) for name, result in results.items()}, ax=axis)
+        axis.set_title("at initialization" if when == "before" else "after training")
+    axes[0].set_ylabel("‖∂L/∂h_t‖ (mean over the sequences; 0 drawn at 1e-30)")
     figure.suptitle("Adding problem: the gradient that reaches each time step")
     figure.tight_layout()
     figure.savefig(path, dpi=120)
