@@ -11,9 +11,9 @@ measured on the held-out sentences against all their English translations in the
 corpus, and ten translations are printed beside their references.
 Run: ``python examples/translate.py`` (``--limit 20000 --epochs 3`` for a quick run).
 
-Measured with 3 of the default 8 epochs (21,714 pairs of at most 5 words; 146 s of CPU):
-BLEU 14.2 on 1,053 held-out sentences ("Sos un maestro." → "you are a teacher.", "¡Estás
-borracho!" → "you're drunk!"), the loss still falling; the 8 epochs were not run yet.
+Measured with the default 8 epochs (21,714 pairs of at most 5 words; 5 min at one BLAS
+thread): BLEU 35.6 on 1,053 held-out sentences ("¡Estás borracho!" → "you're drunk!", "Lo
+logró." → "he did it."); after 3 epochs it was 14.2.
 """
 from __future__ import annotations
 
