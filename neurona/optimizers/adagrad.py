@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from neurona.optimizers import _kernels
 from neurona.optimizers._checks import flag, non_negative
 from neurona.optimizers._root_step import step_by_root
 from neurona.optimizers.base import Optimizer
@@ -83,3 +84,7 @@ class Adagrad(Optimizer):
         np.multiply(g, g, out=tmp)
         s += tmp                                       # s ← s + g²
         step_by_root(theta, g, tmp, s, lr, self.epsilon, self.epsilon_inside_sqrt)
+
+    def _kernel_update(self, theta, g, lr, t, l2, s) -> None:
+        lr, keep, add, epsilon, l2 = _kernels.scalars(theta.dtype, lr, 1.0, 1.0, self.epsilon, l2)
+        _kernels.root_step(theta, g, s, lr, keep, add, epsilon, self.epsilon_inside_sqrt, l2)

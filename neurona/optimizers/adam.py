@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from neurona.optimizers import _kernels
 from neurona.optimizers._checks import flag, fraction, non_negative
 from neurona.optimizers.base import Optimizer
 from neurona.optimizers.schedules import Schedule
@@ -102,6 +103,13 @@ class Adam(Optimizer):
         tmp *= lr * root / (1 - b1**t)
         theta -= tmp                                   # θ ← θ − η √(1 − β₂ᵗ) / (1 − β₁ᵗ) · m / (√v + ε̂)
 
+    def _kernel_update(self, theta, g, lr, t, l2, m, v, decay=1.0) -> None:
+        root = math.sqrt(1 - self.beta_2**t)
+        epsilon = self.epsilon if self.epsilon_hat else self.epsilon * root
+        _kernels.adam(theta, g, m, v, *_kernels.scalars(
+            theta.dtype, self.beta_1, 1 - self.beta_1, self.beta_2, 1 - self.beta_2, lr * root / (1 - self.beta_1**t), epsilon, l2, decay
+        ))
+
 
 class AdamW(Adam):
     """Adam with decoupled weight decay (Loshchilov & Hutter)::
@@ -149,3 +157,6 @@ class AdamW(Adam):
     def _update(self, theta, g, tmp, lr, t, m, v) -> None:
         theta *= 1 - lr * self.weight_decay            # θ ← θ − η λ θ
         super()._update(theta, g, tmp, lr, t, m, v)
+
+    def _kernel_update(self, theta, g, lr, t, l2, m, v) -> None:
+        super()._kernel_update(theta, g, lr, t, l2, m, v, decay=1 - lr * self.weight_decay)

@@ -3,7 +3,9 @@
 The base class binds the parameters, evaluates the learning rate (a number or a
 schedule), clips the gradients, adds the L2 term, counts the steps and keeps the
 per-parameter state. A subclass only names its state arrays (``slots``) and
-writes its rule in ``_update``, in place, as the course's formula.
+writes its rule in ``_update``, in place, as the course's formula. A rule may also
+give ``_kernel_update``: the same rule as one pass over memory (see
+:mod:`neurona.optimizers._kernels`), used when :mod:`neurona.accelerate` is enabled.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from neurona import accelerate
 from neurona.optimizers._checks import non_negative, positive_or_none
 from neurona.optimizers._flat import FlatGroup, memory_order
 from neurona.optimizers.clipping import clip_by_global_norm, clip_by_value
@@ -113,6 +116,17 @@ class Optimizer:
     def _update(self, theta: np.ndarray, g: np.ndarray, tmp: np.ndarray, lr: float, t: int, *state: np.ndarray) -> None:
         """Apply the rule in place to ``theta``; ``g`` (a private copy) and ``tmp`` are scratch."""
         raise NotImplementedError(f"{type(self).__name__} must define _update")
+
+    _kernel_update = None
+    """Optional: ``(theta, g, lr, t, l2, *state)``, the rule with the L2 term as one kernel call
+    on flat arrays of a float dtype; ``g`` is read only."""
+
+    def _kernel(self, theta: np.ndarray, g: np.ndarray, lr: float, t: int, l2: float, state: tuple) -> bool:
+        """Run ``_kernel_update`` where it applies (flat views of float32/float64 storage); say whether it ran."""
+        if self._kernel_update is None or theta.dtype.kind != "f" or theta.itemsize < 4 or not theta.flags.c_contiguous:
+            return False
+        self._kernel_update(theta.reshape(-1), g.reshape(-1), lr, t, l2, *(s.reshape(-1) for s in state))
+        return True
 
     # ------------------------------------------------------- learning rate
     @property
@@ -248,7 +262,10 @@ class Optimizer:
         if self.clipvalue is not None:
             clip_by_value([job[1] for job in jobs], self.clipvalue)
         l2 = 0.0 if self.decoupled_weight_decay else self.weight_decay
+        kernels = accelerate.enabled()
         for theta, g, tmp, t, state in jobs:
+            if kernels and self._kernel(theta, g, lr, t, l2, state):
+                continue
             if l2:
                 np.multiply(theta, l2, out=tmp)
                 g += tmp                                    # g ← g + λ θ

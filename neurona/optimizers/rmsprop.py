@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from neurona.optimizers import _kernels
 from neurona.optimizers._checks import flag, fraction, non_negative
 from neurona.optimizers._root_step import step_by_root
 from neurona.optimizers.base import Optimizer
@@ -86,3 +87,7 @@ class RMSprop(Optimizer):
         s *= rho
         s += tmp                                       # s ← ρ s + (1 − ρ) g²
         step_by_root(theta, g, tmp, s, lr, self.epsilon, self.epsilon_inside_sqrt)
+
+    def _kernel_update(self, theta, g, lr, t, l2, s) -> None:
+        lr, keep, add, epsilon, l2 = _kernels.scalars(theta.dtype, lr, self.rho, 1 - self.rho, self.epsilon, l2)
+        _kernels.root_step(theta, g, s, lr, keep, add, epsilon, self.epsilon_inside_sqrt, l2)

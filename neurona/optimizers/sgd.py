@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from neurona.optimizers import _kernels
 from neurona.optimizers._checks import flag, fraction
 from neurona.optimizers.base import Optimizer
 from neurona.optimizers.schedules import Schedule
@@ -115,3 +116,9 @@ class SGD(Optimizer):
             theta -= g                                 # θ̃ ← θ̃ + β v − η g
         else:
             theta += v                                 # θ ← θ + v
+
+    def _kernel_update(self, theta, g, lr, t, l2, v=None) -> None:
+        mode = _kernels.SGD_PLAIN if v is None else {False: _kernels.SGD_MOMENTUM, True: _kernels.SGD_NESTEROV,
+                                                     "course": _kernels.SGD_COURSE}[self.nesterov]
+        lr, beta, l2 = _kernels.scalars(theta.dtype, lr, self.momentum, l2)
+        _kernels.sgd(theta, g, theta if v is None else v, lr, beta, mode, l2)

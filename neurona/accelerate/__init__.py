@@ -1,0 +1,126 @@
+"""Optional compiled kernels for hot loops that NumPy runs in several passes over memory.
+
+NumPy stays the reference. A loop such as Adam's update is written twice: once as
+NumPy calls (the course's formula, one pass per operation) and once as a kernel,
+one loop over the elements that reads and writes each array once. The kernel runs
+only when numba is installed (``pip install "neurona[accelerate]"``) and the
+environment variable ``NEURONA_ACCELERATE`` is not ``0``; tests check that both
+give the same numbers within float32 rounding.
+
+A kernel compiles on its first call and numba caches the machine code on disk, so
+the compile cost is paid once per machine; :func:`compile_report` tells what was
+compiled or loaded in this process and how long it took. ``import neurona`` never
+imports numba.
+
+Examples
+--------
+>>> import numpy as np
+>>> from neurona import accelerate
+>>> def double(x):
+...     for i in range(x.size):
+...         x[i] *= 2
+>>> kernel = accelerate.jit(double)
+>>> x = np.ones(3, np.float32)
+>>> kernel(x)                     # compiled where numba is installed, else run as Python
+>>> x
+array([2., 2., 2.], dtype=float32)
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import time
+import types
+from collections.abc import Callable
+
+ENV = "NEURONA_ACCELERATE"
+_override: bool | None = None
+_available: bool | None = None
+_compiled: dict[str, float] = {}
+
+
+def available() -> bool:
+    """Whether numba can be imported (checked once, without importing it)."""
+    global _available
+    if _available is None:
+        _available = importlib.util.find_spec("numba") is not None
+    return _available
+
+
+def enabled() -> bool:
+    """Whether kernels run: numba is installed and ``NEURONA_ACCELERATE`` is not ``0``
+    (or :func:`set_enabled` said so)."""
+    if _override is not None:
+        return _override and available()
+    return os.environ.get(ENV, "1").strip().lower() not in ("0", "false", "no", "off") and available()
+
+
+def set_enabled(flag: bool | None) -> None:
+    """Turn kernels on or off in this process; ``None`` goes back to ``NEURONA_ACCELERATE``.
+
+    Examples
+    --------
+    >>> from neurona import accelerate
+    >>> accelerate.set_enabled(False); accelerate.enabled()
+    False
+    >>> accelerate.set_enabled(None)
+    """
+    global _override
+    _override = None if flag is None else bool(flag)
+
+
+def compile_report() -> dict[str, float]:
+    """Seconds each kernel took to compile, or to load from numba's on-disk cache, in this process."""
+    return dict(_compiled)
+
+
+class Kernel:
+    """A Python function compiled by numba on its first call (cached on disk, IEEE arithmetic:
+    NaN and inf propagate as in NumPy). ``parallel=True`` lets a ``numba.prange`` loop use
+    numba's threads; it also lets the compiler assume its arrays do not overlap, which is what
+    vectorizes an element-wise loop. Without numba the function runs as Python."""
+
+    def __init__(self, function: Callable, parallel: bool = False) -> None:
+        self.function = function
+        self.parallel = parallel
+        self._compiled: Callable | None = None
+        self.__doc__ = function.__doc__
+
+    def __call__(self, *args):
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compile(args)
+        return compiled(*args)
+
+    def _compile(self, args: tuple) -> Callable:
+        if not available():
+            self._compiled = self.function
+            return self.function
+        import numba
+
+        start = time.perf_counter()
+        function = self.function
+        if self.parallel:  # the module's `prange` (plain `range` for Python) becomes numba's
+            function = types.FunctionType(
+                function.__code__, {**function.__globals__, "prange": numba.prange}, function.__name__,
+                function.__defaults__, function.__closure__,
+            )
+            function.__qualname__ = self.function.__qualname__
+        cache = os.path.isfile(function.__code__.co_filename)  # a function typed at a prompt has no file
+        compiled = numba.njit(cache=cache, nogil=True, parallel=self.parallel, error_model="numpy")(function)
+        compiled.compile(tuple(numba.typeof(a) for a in args))
+        _compiled[self.function.__qualname__] = time.perf_counter() - start
+        self._compiled = compiled
+        return compiled
+
+
+def jit(function: Callable | None = None, *, parallel: bool = False):
+    """Wrap ``function`` as a :class:`Kernel`; usable as ``@jit`` or ``@jit(parallel=True)``."""
+    if function is None:
+        return lambda f: Kernel(f, parallel)
+    return Kernel(function, parallel)
+
+
+prange = range
+"""Write a kernel's parallel loop as ``for i in prange(n)`` with ``from neurona.accelerate import
+prange``: a parallel :class:`Kernel` compiles it as ``numba.prange``; run as Python, it is ``range``."""
