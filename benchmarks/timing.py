@@ -43,4 +43,4 @@ def report(title: str, times: dict[str, float], unit: str = "ms") -> None:
         for peer in ("numpy", "torch"):
             if peer in times and name != peer:
                 ratios.append(f"{seconds / times[peer]:.2f}x {peer}")
-        print(f"  {name:<10} {seconds * scale:9.3f} {unit}   {'  '.join(ratios)}")
+        print(f"  {name:<12} {seconds * scale:9.3f} {unit}   {'  '.join(ratios)}")

@@ -78,47 +78,53 @@ class Kernel:
     """A Python function compiled by numba on its first call (cached on disk, IEEE arithmetic:
     NaN and inf propagate as in NumPy). ``parallel=True`` lets a ``numba.prange`` loop use
     numba's threads; it also lets the compiler assume its arrays do not overlap, which is what
-    vectorizes an element-wise loop. Without numba the function runs as Python."""
+    vectorizes an element-wise loop. Without numba the function runs as Python. The two builds
+    (parallel and serial) compile each on first use."""
 
-    def __init__(self, function: Callable, parallel: bool = False) -> None:
+    def __init__(self, function: Callable, parallel: bool = False, serial_below: int = 0) -> None:
         self.function = function
         self.parallel = parallel
-        self._compiled: Callable | None = None
+        self.serial_below = serial_below
+        self._compiled: dict[bool, Callable] = {}
         self.__doc__ = function.__doc__
 
     def __call__(self, *args):
-        compiled = self._compiled
+        parallel = self.parallel and args[0].size >= self.serial_below
+        compiled = self._compiled.get(parallel)
         if compiled is None:
-            compiled = self._compile(args)
+            compiled = self._compile(args, parallel)
         return compiled(*args)
 
-    def _compile(self, args: tuple) -> Callable:
+    def _compile(self, args: tuple, parallel: bool) -> Callable:
         if not available():
-            self._compiled = self.function
+            self._compiled[parallel] = self.function
             return self.function
         import numba
 
         start = time.perf_counter()
         function = self.function
-        if self.parallel:  # the module's `prange` (plain `range` for Python) becomes numba's
+        if parallel:  # the module's `prange` (plain `range` for Python) becomes numba's
             function = types.FunctionType(
                 function.__code__, {**function.__globals__, "prange": numba.prange}, function.__name__,
                 function.__defaults__, function.__closure__,
             )
             function.__qualname__ = self.function.__qualname__
         cache = os.path.isfile(function.__code__.co_filename)  # a function typed at a prompt has no file
-        compiled = numba.njit(cache=cache, nogil=True, parallel=self.parallel, error_model="numpy")(function)
+        compiled = numba.njit(cache=cache, nogil=True, parallel=parallel, error_model="numpy")(function)
         compiled.compile(tuple(numba.typeof(a) for a in args))
-        _compiled[self.function.__qualname__] = time.perf_counter() - start
-        self._compiled = compiled
+        _compiled[self.function.__qualname__ + (" (parallel)" if parallel else "")] = time.perf_counter() - start
+        self._compiled[parallel] = compiled
         return compiled
 
 
-def jit(function: Callable | None = None, *, parallel: bool = False):
-    """Wrap ``function`` as a :class:`Kernel`; usable as ``@jit`` or ``@jit(parallel=True)``."""
+def jit(function: Callable | None = None, *, parallel: bool = False, serial_below: int = 0):
+    """Wrap ``function`` as a :class:`Kernel`; usable as ``@jit`` or ``@jit(parallel=True)``.
+
+    ``serial_below``: a parallel kernel whose first argument has fewer elements runs a serial
+    build instead (starting threads costs more than a short loop)."""
     if function is None:
-        return lambda f: Kernel(f, parallel)
-    return Kernel(function, parallel)
+        return lambda f: Kernel(f, parallel, serial_below)
+    return Kernel(function, parallel, serial_below)
 
 
 prange = range

@@ -14,9 +14,11 @@ import numpy as np
 from neurona.accelerate import jit, prange
 
 SGD_PLAIN, SGD_MOMENTUM, SGD_NESTEROV, SGD_COURSE = 0, 1, 2, 3
+SERIAL_BELOW = 4096
+"""Runs shorter than this are updated by a serial build: waking threads costs more than the loop."""
 
 
-@jit(parallel=True)
+@jit(parallel=True, serial_below=SERIAL_BELOW)
 def adam(theta, g, m, v, b1, c1, b2, c2, step_size, eps, l2, decay):
     """m ← β₁m + c₁g;  v ← β₂v + c₂g²;  θ ← decay·θ − step_size · m / (√v + ε), with c = 1 − β."""
     for i in prange(theta.size):
@@ -29,7 +31,7 @@ def adam(theta, g, m, v, b1, c1, b2, c2, step_size, eps, l2, decay):
         theta[i] = decay * th - step_size * mi / (np.sqrt(vi) + eps)
 
 
-@jit(parallel=True)
+@jit(parallel=True, serial_below=SERIAL_BELOW)
 def sgd(theta, g, v, lr, beta, mode, l2):
     """Plain: θ ← θ − ηg. Momentum: v ← βv − ηg, then θ ← θ + v (Keras), θ + βv − ηg
     (Nesterov) or θ + 2v − v_old (the course's NAG)."""
@@ -50,7 +52,7 @@ def sgd(theta, g, v, lr, beta, mode, l2):
             theta[i] = th + (vi + vi - old)
 
 
-@jit(parallel=True)
+@jit(parallel=True, serial_below=SERIAL_BELOW)
 def root_step(theta, g, s, lr, keep, add, eps, inside, l2):
     """s ← keep·s + add·g² (RMSprop: ρ and 1 − ρ; Adagrad: 1 and 1);
     θ ← θ − ηg / √(s + ε) (``inside``) or ηg / (√s + ε)."""

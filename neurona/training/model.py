@@ -295,6 +295,49 @@ class Model(Module):
             logs.update(self.compiled.metric_logs())
         return logs
 
+    # ------------------------------------------------------------ one batch
+    def train_on_batch(self, x, y=None, return_dict: bool = False):
+        """One training step on one batch (Keras's ``train_on_batch``): the loss, or with metrics
+        ``[loss, *metrics]`` (a dict with ``return_dict``), all of this batch alone.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from neurona.layers import Dense
+        >>> from neurona.models import Sequential
+        >>> model = Sequential([Dense(1, input_dim=2)])
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> loss = model.train_on_batch(np.ones((4, 2)), np.zeros((4, 1)))
+        """
+        self._require_compiled("train_on_batch")
+        data = self._adapt(x, y, "train_on_batch")
+        self._setup(data, "train_on_batch")
+        self._bound = (self.parameters(), list(optimizer_binding.bind(self, "train_on_batch").values()), self.modules())
+        self.train()
+        self.reset_metrics()
+        logs = self.train_step(data.rows(slice(None))[:2])
+        return self._scores(self._logs({key: float(value) for key, value in logs.items()}, 1), return_dict)
+
+    def test_on_batch(self, x, y=None, return_dict: bool = False):
+        """The loss (and metrics) of one batch without training, as Keras's ``test_on_batch``."""
+        self._require_compiled("test_on_batch")
+        data = self._adapt(x, y, "test_on_batch")
+        self._setup(data, "test_on_batch")
+        return self._scores(self._evaluate_data(data, data.n), return_dict)
+
+    def predict_on_batch(self, x):
+        """The model's outputs on one batch, as :meth:`predict` gives them."""
+        data = self._adapt(x, None, "predict_on_batch")
+        return self._predict_data(data, max(1, data.n))
+
+    @staticmethod
+    def _scores(scores: dict, return_dict: bool):
+        """``evaluate``'s return shape: the dict, or its values (one alone as a number)."""
+        if return_dict:
+            return scores
+        values = list(scores.values())
+        return values[0] if len(values) == 1 else values
+
     # ------------------------------------------------------ evaluate, predict
     def _evaluate_data(self, data: Data, batch_size: int) -> dict:
         was_training = self.training
@@ -319,10 +362,7 @@ class Model(Module):
         scores = self._evaluate_data(data, batch_size)
         if verbose:
             print(" - ".join(f"{k}: {v:.4f}" for k, v in scores.items()))
-        if return_dict:
-            return scores
-        values = list(scores.values())
-        return values[0] if len(values) == 1 else values
+        return self._scores(scores, return_dict)
 
     def predict(self, x, batch_size: int | None = None, verbose: int = 0):
         """The model's outputs (probabilities after a final softmax/sigmoid) as NumPy arrays.
@@ -331,7 +371,9 @@ class Model(Module):
         ``verbose`` prints how many samples were predicted, in how long.
         """
         batch_size = check_batch_size(batch_size, "predict")
-        data = self._adapt(x, None, "predict")
+        return self._predict_data(self._adapt(x, None, "predict"), batch_size, verbose)
+
+    def _predict_data(self, data: Data, batch_size: int, verbose: int = 0):
         start = time.perf_counter()
         was_training = self.training
         self.eval()
