@@ -16,10 +16,22 @@ def mlp_init(sizes: list[int], rng: np.random.Generator) -> list[np.ndarray]:
     return params
 
 
-def mlp_step(params: list[np.ndarray], x: np.ndarray, y: np.ndarray) -> tuple[float, list[np.ndarray]]:
-    """Loss and gradients of a one-hidden-layer tanh MLP with softmax cross-entropy on integer labels."""
+def mlp_forward(params: list[np.ndarray], x: np.ndarray) -> np.ndarray:
+    """Class probabilities of a one-hidden-layer tanh MLP ending in a softmax (inference)."""
     w1, b1, w2, b2 = params
     h = np.tanh(x @ w1 + b1)
+    z = h @ w2 + b2
+    z -= z.max(axis=1, keepdims=True)
+    np.exp(z, out=z)
+    z /= z.sum(axis=1, keepdims=True)
+    return z
+
+
+def mlp_step(params: list[np.ndarray], x: np.ndarray, y: np.ndarray, activation: str = "tanh") -> tuple[float, list[np.ndarray]]:
+    """Loss and gradients of a one-hidden-layer MLP (``activation`` tanh or relu) with softmax cross-entropy on integer labels."""
+    w1, b1, w2, b2 = params
+    a = x @ w1 + b1
+    h = np.tanh(a) if activation == "tanh" else np.maximum(a, 0)
     z = h @ w2 + b2
     z -= z.max(axis=1, keepdims=True)
     e = np.exp(z)
@@ -28,7 +40,7 @@ def mlp_step(params: list[np.ndarray], x: np.ndarray, y: np.ndarray) -> tuple[fl
     loss = -np.log(p[rows, y]).mean()
     p[rows, y] -= 1
     dz = p / len(y)
-    dh = (dz @ w2.T) * (1 - h * h)
+    dh = (dz @ w2.T) * ((1 - h * h) if activation == "tanh" else (h > 0))
     return float(loss), [x.T @ dh, dh.sum(axis=0), h.T @ dz, dz.sum(axis=0)]
 
 

@@ -25,12 +25,13 @@ def best_times(fns: dict[str, Callable[[], object]], number: int, rounds: int = 
 
 
 def torch_or_none():
-    """Import torch with one thread per core, or return None where it is not installed."""
+    """Import torch with ``OMP_NUM_THREADS`` threads (``--threads``; else one per core), or return None
+    where it is not installed."""
     try:
         import torch
     except ImportError:
         return None
-    torch.set_num_threads(os.cpu_count() or 1)
+    torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS") or os.cpu_count() or 1))
     return torch
 
 

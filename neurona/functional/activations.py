@@ -10,6 +10,7 @@ import numpy as np
 
 from neurona.function import Function
 from neurona.functional._axes import axes_tuple, axis_index
+from neurona.functional._rows import row_max, row_sum
 from neurona.functional.reductions import max as _max
 from neurona.functional.shape import reshape
 from neurona.tensor import Tensor
@@ -126,6 +127,20 @@ class Softplus(Function):
         return grad * (np.tanh(self.x * 0.5) * 0.5 + 0.5)
 
 
+def _kept_max(x: np.ndarray, axes: tuple) -> np.ndarray:
+    """The maximum over ``axes``, kept; ``-inf`` over an empty axis."""
+    if x.ndim and axes == (x.ndim - 1,):
+        return row_max(x)
+    return x.max(axis=axes, keepdims=True, initial=-np.inf)
+
+
+def _kept_sum(x: np.ndarray, axes: tuple) -> np.ndarray:
+    """The sum over ``axes``, kept."""
+    if x.ndim and axes == (x.ndim - 1,) and x.dtype.kind == "f":
+        return row_sum(x)
+    return x.sum(axis=axes, keepdims=True)
+
+
 class Softmax(Function):
     saves = ("output",)
 
@@ -134,15 +149,15 @@ class Softmax(Function):
 
     def forward(self, x):
         self.axes = axes_tuple(self.axis, x.ndim, "softmax")
-        self.shifted = x - x.max(axis=self.axes, keepdims=True, initial=-np.inf)  # kept for a fused loss
+        self.shifted = x - _kept_max(x, self.axes)  # kept for a fused loss
         e = np.exp(self.shifted, out=np.empty_like(self.shifted))  # an array even for 0-d inputs
-        self.total = e.sum(axis=self.axes, keepdims=True)
+        self.total = _kept_sum(e, self.axes)
         self.out = np.divide(e, self.total, out=e)
         return self.out
 
     def backward(self, grad):
         y = self.out
-        return y * (grad - (grad * y).sum(axis=self.axes, keepdims=True))
+        return y * (grad - _kept_sum(grad * y, self.axes))
 
 
 class LogSoftmax(Function):
@@ -153,12 +168,12 @@ class LogSoftmax(Function):
 
     def forward(self, x):
         self.axes = axes_tuple(self.axis, x.ndim, "log_softmax")
-        shifted = x - x.max(axis=self.axes, keepdims=True, initial=-np.inf)
-        self.out = shifted - np.log(np.exp(shifted).sum(axis=self.axes, keepdims=True))
+        shifted = x - _kept_max(x, self.axes)
+        self.out = shifted - np.log(_kept_sum(np.exp(shifted), self.axes))
         return self.out
 
     def backward(self, grad):
-        return grad - np.exp(self.out) * grad.sum(axis=self.axes, keepdims=True)
+        return grad - np.exp(self.out) * _kept_sum(grad, self.axes)
 
 
 def sigmoid(x):

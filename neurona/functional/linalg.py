@@ -1,4 +1,5 @@
-"""Linear algebra: ``matmul`` (2-D and batched) and the fused dense layer ``linear``."""
+"""Linear algebra: ``matmul`` (2-D and batched) and the fused dense layer ``linear`` (optionally with
+its ReLU or tanh in the same node)."""
 from __future__ import annotations
 
 import numpy as np
@@ -66,6 +67,55 @@ class Linear(Function):
         return grad_x, grad_w, np.add.reduce(g2, axis=0) if need[2] else None
 
 
+class LinearActivation(Linear):
+    """``activation(x @ w + b)`` in one node, for ``relu`` and ``tanh``: the activation works in place on
+    the product, and backward takes its derivative from the output (``relu' = [y > 0]``, with NaN passing
+    as in :func:`~neurona.functional.relu`; ``tanh' = 1 − y²``)."""
+
+    saves = (0, 1, "output")
+    kinds = ("relu", "tanh")
+
+    def __init__(self, activation: str) -> None:
+        self.activation = activation
+
+    def forward(self, x, w, b=None):
+        out = super().forward(x, w, b)
+        self.out = np.maximum(out, 0, out=out) if self.activation == "relu" else np.tanh(out, out=out)
+        return out
+
+    def backward(self, grad):
+        out = self.out
+        if self.activation == "relu":
+            d = np.multiply(grad, ~(out <= 0))
+        else:
+            d = np.multiply(out, out)
+            np.subtract(1, d, out=d)
+            d *= grad
+        return super().backward(d)
+
+
+def linear(x, weight, bias=None, activation: str | None = None):
+    """Fused dense transform ``x @ weight + bias`` (weight has shape ``(in, out)``), followed by
+    ``activation`` (``'relu'`` or ``'tanh'``) in the same graph node when given.
+
+    Examples
+    --------
+    >>> import neurona as nr
+    >>> x = nr.tensor([[1.0, 2.0]])
+    >>> nr.functional.linear(x, nr.tensor([[1.0], [1.0]]), nr.tensor([0.5]))
+    tensor([[3.5]])
+    >>> nr.functional.linear(x, nr.tensor([[1.0], [-1.0]]), activation="relu")
+    tensor([[0.]])
+    """
+    if activation is None:
+        fn = Linear()
+    elif activation in LinearActivation.kinds:
+        fn = LinearActivation(activation)
+    else:
+        raise ValueError(f"linear: activation must be one of {LinearActivation.kinds} or None, got {activation!r}")
+    return fn(x, weight) if bias is None else fn(x, weight, bias)
+
+
 def matmul(a, b):
     """Matrix product ``a @ b``, batched over leading axes as in NumPy.
 
@@ -77,17 +127,3 @@ def matmul(a, b):
     """
     return MatMul()(a, b)
 
-
-def linear(x, weight, bias=None):
-    """Fused dense transform ``x @ weight + bias`` (weight has shape ``(in, out)``).
-
-    Examples
-    --------
-    >>> import neurona as nr
-    >>> x = nr.tensor([[1.0, 2.0]])
-    >>> nr.functional.linear(x, nr.tensor([[1.0], [1.0]]), nr.tensor([0.5]))
-    tensor([[3.5]])
-    """
-    if bias is None:
-        return Linear()(x, weight)
-    return Linear()(x, weight, bias)

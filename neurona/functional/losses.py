@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from neurona.function import Function, ShapeError
+from neurona.functional._rows import row_max, row_sum
 from neurona.functional.activations import softplus
 from neurona.functional.arithmetic import mul, sub
 from neurona.functional.elementwise import abs, clip, log, where
@@ -135,7 +136,7 @@ def _check_labels(labels: np.ndarray, logits_shape: tuple) -> None:
             f"cross_entropy: integer labels of shape {labels.shape} do not match logits of shape "
             f"{logits_shape}; expected labels of shape {logits_shape[:-1]}"
         )
-    if labels.size and (labels.min() < 0 or labels.max() >= classes):
+    if labels.size and (np.minimum.reduce(labels, axis=None) < 0 or np.maximum.reduce(labels, axis=None) >= classes):
         bad = labels[(labels < 0) | (labels >= classes)].flat[0]
         raise ValueError(f"cross_entropy: label {bad} is out of range for {classes} classes (valid: 0..{classes - 1})")
 
@@ -154,9 +155,9 @@ class SoftmaxCrossEntropy(Function):
 
     def _softmax(self, logits) -> tuple:
         """``(logits - max, Σ exp, softmax)`` over the last axis."""
-        shifted = logits - logits.max(axis=-1, keepdims=True)
+        shifted = logits - row_max(logits)
         exp = np.exp(shifted, out=np.empty_like(shifted))
-        total = exp.sum(axis=-1, keepdims=True)
+        total = row_sum(exp)
         return shifted, total, np.divide(exp, total, out=exp)
 
     def forward(self, logits, target):
@@ -164,7 +165,8 @@ class SoftmaxCrossEntropy(Function):
         self.target = target
         if target.dtype.kind in "iu":
             rows = shifted.reshape(-1, shifted.shape[-1])
-            picked = rows[np.arange(rows.shape[0]), target.reshape(-1)].reshape(target.shape)
+            self.picks = (np.arange(rows.shape[0]), target.reshape(-1))
+            picked = rows[self.picks].reshape(target.shape)
             loss = np.log(total[..., 0]) - picked
         else:
             loss = np.log(total[..., 0]) * target.sum(axis=-1) - (shifted * target).sum(axis=-1)
@@ -180,7 +182,7 @@ class SoftmaxCrossEntropy(Function):
             g = self.prob * scale
             rows = g.reshape(-1, g.shape[-1])
             picked = grad.reshape(-1) if self.reduction == "none" else scale
-            rows[np.arange(rows.shape[0]), target.reshape(-1)] -= picked
+            rows[self.picks] -= picked
         else:
             g = self.prob * (scale * target.sum(axis=-1, keepdims=True)) - target * scale
         return (g, None, None)[: len(self.inputs)]

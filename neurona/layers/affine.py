@@ -42,11 +42,12 @@ class Affine(KernelBias):
         self._input_features = features
         super().build(input_shape)
 
-    def preactivation(self, x):
-        """The affine part ``x @ kernel + bias`` (the logits when a Dense ends in softmax)."""
+    def preactivation(self, x, activation: str | None = None):
+        """The affine part ``x @ kernel + bias`` (the logits when a Dense ends in softmax), or with a
+        ReLU or tanh ``activation`` fused into the same node (see :func:`~neurona.functional.linear`)."""
         if isinstance(x, Tensor) and x._data.dtype.kind != "f":
             x = Tensor._wrap(x._data.astype(self.kernel._data.dtype))
-        return F.linear(x, self.kernel, self.bias)
+        return F.linear(x, self.kernel, self.bias, activation)
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:
         return (*input_shape[:-1], self.units)

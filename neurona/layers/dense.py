@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+import neurona.functional as F
 from neurona import activations
 from neurona.layers.affine import Affine
 
@@ -55,7 +56,10 @@ class Dense(Affine):
         self.activation = activations.get(activation)
 
     def forward(self, x):
-        return self.activation(self.preactivation(x))
+        activation = self.activation
+        if activation is F.relu or activation is F.tanh:  # one graph node for both (F.linear)
+            return self.preactivation(x, activation.__name__)
+        return activation(self.preactivation(x))
 
     def get_config(self) -> dict:
         items = list(super().get_config().items())
