@@ -74,18 +74,19 @@ class Function:
 
     def __call__(self, *inputs) -> Tensor:
         node = self if self.inputs is None else self._new_node()
-        needs = ()
+        recording = False
         if _GradMode.enabled:
-            arrays, needs, versions = [], [], []
+            arrays, needs = [], []
             for x in inputs:
                 if isinstance(x, Tensor):
                     arrays.append(x._data)
                     needs.append(x.requires_grad)
-                    versions.append(x._version[0])
+                    recording = recording or x.requires_grad
                 else:
                     arrays.append(x)
                     needs.append(False)
-                    versions.append(None)
+            if recording and node.saves:  # read before forward: an op may write to its inputs
+                versions = [x._version[0] if isinstance(x, Tensor) else None for x in inputs]
         else:
             arrays = [x._data if isinstance(x, Tensor) else x for x in inputs]
         try:
@@ -101,20 +102,21 @@ class Function:
             out = _promote(out, arrays)
         result = Tensor.__new__(Tensor)
         result._data = out
-        result._version = [0] if out.base is None else _shared_version(out, inputs)
+        result._version = version = [0] if out.base is None else _shared_version(out, inputs)
         result._seq = next(creation_counter)
         result.grad = None
         result._retains_grad = False
-        result._creator = None
-        result.requires_grad = False
-        if True in needs:
+        if recording:
             node.inputs = inputs
             node.needs_input_grad = tuple(needs)
             if node.saves:
-                versions.append(result._version[0])
+                versions.append(version[0])
                 node._versions = versions
             result.requires_grad = True
             result._creator = node
+        else:
+            result.requires_grad = False
+            result._creator = None
         return result
 
     def _explain(self, error: Exception, arrays: list) -> Exception:
