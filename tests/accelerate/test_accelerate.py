@@ -1,0 +1,66 @@
+"""``neurona.accelerate``: the switch, the lazy compile, the serial build for short arrays, the Python fallback."""
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from neurona import accelerate
+
+
+def _scale(x, factor):
+    for i in accelerate.prange(x.size):
+        x[i] *= factor
+
+
+def test_import_neurona_does_not_import_numba():
+    code = "import sys, neurona, neurona.optimizers, neurona.training; print('numba' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+@pytest.mark.parametrize(("value", "expected"), [("0", False), ("off", False), ("1", True), ("", True)])
+def test_the_environment_variable_turns_kernels_off(monkeypatch, value, expected):
+    monkeypatch.setenv(accelerate.ENV, value)
+    assert accelerate.enabled() is (expected and accelerate.available())
+
+
+def test_set_enabled_overrides_the_environment(monkeypatch):
+    monkeypatch.setenv(accelerate.ENV, "1")
+    accelerate.set_enabled(False)
+    try:
+        assert accelerate.enabled() is False
+    finally:
+        accelerate.set_enabled(None)
+    assert accelerate.enabled() is accelerate.available()
+
+
+def test_without_numba_a_kernel_runs_as_python(monkeypatch):
+    monkeypatch.setattr(accelerate, "_available", False)
+    kernel = accelerate.jit(_scale, parallel=True)
+    x = np.arange(4, dtype=np.float32)
+    kernel(x, np.float32(2))
+    np.testing.assert_array_equal(x, [0, 2, 4, 6])
+    assert not accelerate.enabled()
+
+
+@pytest.mark.skipif(not accelerate.available(), reason="numba is not installed")
+def test_short_arrays_take_the_serial_build_and_both_agree():
+    kernel = accelerate.jit(_scale, parallel=True, serial_below=100)
+    short, long = np.ones(10, np.float32), np.ones(1000, np.float32)
+    kernel(short, np.float32(3))
+    kernel(long, np.float32(3))
+    assert set(kernel._compiled) == {False, True}
+    np.testing.assert_array_equal(short, 3)
+    np.testing.assert_array_equal(long, 3)
+    report = accelerate.compile_report()
+    assert "_scale" in report and "_scale (parallel)" in report
+    assert all(seconds >= 0 for seconds in report.values())
+
+
+@pytest.mark.skipif(not accelerate.available(), reason="numba is not installed")
+def test_nan_propagates_through_a_kernel():
+    kernel = accelerate.jit(_scale)
+    x = np.array([1.0, np.nan], np.float32)
+    kernel(x, np.float32(np.inf))
+    assert np.isinf(x[0]) and np.isnan(x[1])
