@@ -75,3 +75,29 @@ def test_matches_torch():
     np.testing.assert_allclose(ours.grad, theirs.grad.numpy(), rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(layer.kernel.grad, weight.grad.numpy(), rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(layer.bias.grad, bias.grad.numpy(), rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh"])
+def test_relu_and_tanh_are_fused_into_one_node_with_the_same_values_and_gradients(activation):
+    rng = np.random.default_rng(0)
+    x = nr.tensor(rng.standard_normal((6, 4)), requires_grad=True)
+    layer = Dense(3, activation=activation)
+    out = layer(x)
+    assert type(out.grad_fn).__name__ == "LinearActivation"
+    (out * out).sum().backward()
+    unfused = getattr(F, activation)(F.linear(x, layer.kernel, layer.bias))
+    np.testing.assert_allclose(out.data, unfused.data, rtol=1e-6)
+    grads = [x.grad.copy(), layer.kernel.grad.copy(), layer.bias.grad.copy()]
+    for t in (x, layer.kernel, layer.bias):
+        t.grad = None
+    (unfused * unfused).sum().backward()
+    for fused_grad, t in zip(grads, (x, layer.kernel, layer.bias)):
+        np.testing.assert_allclose(fused_grad, t.grad, rtol=1e-5, atol=1e-7)
+
+
+def test_changing_the_fused_output_in_place_is_refused_in_backward():
+    layer = Dense(2, activation="tanh")
+    out = layer(nr.tensor(np.ones((1, 3)), requires_grad=True))
+    out.data += 1
+    with pytest.raises(RuntimeError, match="LinearActivation"):
+        out.sum().backward()
