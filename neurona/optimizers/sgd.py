@@ -121,4 +121,4 @@ class SGD(Optimizer):
         mode = _kernels.SGD_PLAIN if v is None else {False: _kernels.SGD_MOMENTUM, True: _kernels.SGD_NESTEROV,
                                                      "course": _kernels.SGD_COURSE}[self.nesterov]
         lr, beta, l2 = _kernels.scalars(theta.dtype, lr, self.momentum, l2)
-        _kernels.sgd(theta, g, theta if v is None else v, lr, beta, mode, l2)
+        _kernels.sgd(theta, g, theta[:0] if v is None else v, lr, beta, mode, l2)
