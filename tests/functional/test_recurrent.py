@@ -1,10 +1,12 @@
 """Recurrent ops: gradients through time (float64 gradcheck and torch parity), masks, go_backwards,
-one graph node per call, dtypes and bad inputs."""
+one graph node per call, dtypes and bad inputs; each test with the compiled steps of
+``neurona.accelerate`` (where numba is installed) and with the NumPy reference."""
 import numpy as np
 import pytest
 
 import neurona as nr
 import neurona.functional as F
+from neurona import accelerate
 from neurona.function import ShapeError
 
 from .op_table import ROWS  # imported first: it appends the recurrent rows
@@ -16,6 +18,15 @@ SPECS = {  # op → (gates, bias shape for units u, number of states)
     "gru": (3, lambda u: (2, 3 * u), 1),
     "gru-reset-before": (3, lambda u: (3 * u,), 1),
 }
+
+
+@pytest.fixture(autouse=True, params=[True, False], ids=["compiled", "numpy"])
+def compiled(request):
+    if request.param and not accelerate.available():
+        pytest.skip("numba is not installed: no compiled steps")
+    accelerate.set_enabled(request.param)
+    yield request.param
+    accelerate.set_enabled(None)
 
 
 def test_the_op_table_has_every_recurrent_op():
