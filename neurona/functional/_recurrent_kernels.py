@@ -2,25 +2,25 @@
 
 The NumPy steps of :class:`neurona.functional.recurrent.LSTM` are the reference; these kernels
 compute the same numbers (within float32 rounding) in one pass over a step's (4·units, batch)
-block instead of a dozen NumPy calls, which is what a step of a small LSTM costs. Arrays come
-flat: ``n = units·batch`` and the gates i, f, c, o are the runs ``[0, n)``, ``[n, 2n)``, ... .
+block instead of a dozen NumPy calls, which is what a step of a small LSTM costs. A step's block,
+flat, holds the gates i, f, c, o as the runs ``[0, n)``, ``[n, 2n)``, ... with ``n = units·batch``.
 
 numba's ``tanh`` on float32 is a scalar library call per element (about 8 ns); :func:`tanh32`
 is a float32 tanh that the compiler vectorizes, accurate to 1 ulp (Cephes ``tanhf``: an odd
-polynomial below 0.625, ``(1 − e)/(1 + e)`` with ``e = exp(−2|x|)`` above). This module imports
-numba: :mod:`neurona.functional.recurrent` imports it only when :func:`neurona.accelerate.enabled`.
+polynomial below 0.625, ``(1 − e)/(1 + e)`` with ``e = exp(−2|x|)`` above). Where numba is
+installed this module compiles :func:`tanh32` on import, so that it inlines into the kernels' loops;
+:mod:`neurona.functional.recurrent` imports the module only when :func:`neurona.accelerate.enabled`.
 """
 from __future__ import annotations
 
-import numba
 import numpy as np
 
+from neurona import accelerate
 from neurona.accelerate import jit
 
 F = np.float32
 
 
-@numba.njit(cache=True)
 def tanh32(x):
     """tanh of a float32 within 1 ulp; NaN, ±inf and −0 as ``np.tanh``."""
     y = abs(x)
@@ -37,6 +37,12 @@ def tanh32(x):
     large = large if x > F(0.0) else -large
     small = small if y != F(0.0) else x  # keeps the sign of −0
     return small if y < F(0.625) else large  # one return: the selects vectorize
+
+
+if accelerate.available():
+    import numba
+
+    tanh32 = numba.njit(cache=True)(tanh32)
 
 
 @jit
