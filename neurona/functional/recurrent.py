@@ -92,7 +92,7 @@ def _kernels(dtype):
 
 def _chunk_steps(batch: int, width: int, itemsize: int) -> int:
     """How many steps of (batch, width) gate values fit in about 256 KiB: a chunk that stays in cache."""
-    return max(1, (256 << 10) // (batch * width * itemsize))
+    return max(1, (256 << 10) // max(1, batch * width * itemsize))
 
 
 class LSTM(Recurrent):

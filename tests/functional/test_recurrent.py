@@ -219,3 +219,12 @@ def test_bad_dtype_and_activation_are_refused():
         F.simple_rnn(x, h0, k, r, b, activation="sigmoid")
     with pytest.raises(ShapeError, match=r"gru: bias must have shape \(2, 12\)"):
         F.gru(*_inputs("gru-reset-before"))
+
+
+@pytest.mark.parametrize("name", list(SPECS))
+def test_an_empty_batch_gives_empty_outputs_and_zero_weight_gradients(name):
+    inputs = [nr.tensor(a, requires_grad=True, dtype=np.float32) for a in _inputs(name, batch=0)]
+    seq, *states = _op(name)(*inputs, return_sequences=True)
+    assert seq.shape == (0, 5, 4) and all(s.shape == (0, 4) for s in states)
+    sum((F.sum(o) for o in states), F.sum(seq)).backward()
+    assert inputs[0].grad.shape == (0, 5, 2) and not inputs[-2].grad.any() and not inputs[-1].grad.any()
