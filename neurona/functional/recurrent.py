@@ -6,7 +6,9 @@ fast: the input projection ``x·W + b`` of all steps is one matrix product; each
 factors of backward that do not depend on the carried gradient are computed for many steps at once
 (the LSTM's in the forward pass, a cache-sized chunk of steps at a time); backward runs the steps
 in reverse carrying ``dh`` (and ``dc``) and forms ``dW``, ``dU`` and ``db`` as single products over
-the whole sequence.
+the whole sequence. With :mod:`neurona.accelerate` on, a float32 LSTM step is one product and one
+compiled kernel each way (:mod:`neurona.functional._recurrent_kernels`); the NumPy steps are the
+reference (``NEURONA_ACCELERATE=0``) and float64 always takes them.
 
 Layouts and gate orders are Keras's: x is ``(batch, time, features)``, kernel
 ``(features, k*units)``, recurrent_kernel ``(units, k*units)``; LSTM gates i, f, c, o; GRU gates
