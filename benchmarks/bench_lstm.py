@@ -3,7 +3,10 @@
 Workload (float32, ``--threads`` each, default 2): 5,000 sequences of 50 token ids (vocabulary 5,000),
 Embedding 32 → LSTM 64 (last state) → Dense 1, binary cross-entropy from logits, Adam,
 batch 32, one epoch. GRU and SimpleRNN on the same workload against torch. Times are the
-median of ``--repeats`` interleaved runs.
+median of ``--repeats`` interleaved runs, after a warm-up batch (numba kernels compiled or loaded
+from its cache). ``neurona`` runs with :mod:`neurona.accelerate` as the environment says (on where
+numba is installed); ``neurona-np`` is the same epoch on the NumPy reference path
+(``NEURONA_ACCELERATE=0``).
 
 Run: ``python benchmarks/bench_lstm.py [--repeats 3] [--samples 5000] [--threads 2]``.
 """
@@ -36,6 +39,7 @@ from reference_numpy import Adam  # noqa: E402
 from timing import report, torch_or_none  # noqa: E402
 
 import neurona as nr  # noqa: E402
+from neurona import accelerate  # noqa: E402
 from neurona.layers import GRU, LSTM, Dense, Embedding, SimpleRNN  # noqa: E402
 from neurona.models import Sequential  # noqa: E402
 from neurona.optimizers import Adam as NeuronaAdam  # noqa: E402
@@ -49,12 +53,15 @@ def data(samples: int) -> tuple[np.ndarray, np.ndarray]:
     return ids, (ids[:, -5:] < VOCAB // 2).any(axis=1, keepdims=True).astype(np.float32)
 
 
-def neurona_epoch(kind: str, ids: np.ndarray, y: np.ndarray) -> None:
+def neurona_epoch(kind: str, ids: np.ndarray, y: np.ndarray, compiled: bool | None = None) -> None:
+    """One epoch of ``fit``; ``compiled=False`` runs the NumPy reference path (None: as configured)."""
+    accelerate.set_enabled(compiled)
     nr.random.seed(0)
     recurrent = {"LSTM": LSTM, "GRU": GRU, "SimpleRNN": SimpleRNN}[kind]
     model = Sequential([Embedding(VOCAB, EMBED), recurrent(UNITS), Dense(1, activation="sigmoid")])
     model.compile(optimizer=NeuronaAdam(learning_rate=1e-3), loss="binary_crossentropy")
     model.fit(ids, y, batch_size=BATCH, epochs=1, verbose=0)
+    accelerate.set_enabled(None)
 
 
 def torch_epoch(torch, kind: str, ids: np.ndarray, y: np.ndarray) -> None:
@@ -162,6 +169,13 @@ def _cpu_model() -> str:
         return platform.processor() or platform.machine()
 
 
+def _accelerate_line() -> str:
+    if not accelerate.enabled():
+        return "neurona.accelerate: off (NumPy path only)"
+    import numba
+    return f"neurona.accelerate: on (numba {numba.__version__}); neurona-np is the NumPy reference path"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3, help="interleaved runs of each candidate (median kept)")
@@ -175,8 +189,12 @@ def main(argv: list[str] | None = None) -> None:
     torch = torch_or_none()
     if torch is not None:
         torch.set_num_threads(args.threads)
+    print(_accelerate_line())
     for kind in args.kinds.split(","):
         fns = {"neurona": lambda kind=kind: neurona_epoch(kind, ids, y)}
+        if accelerate.enabled():
+            fns["neurona-np"] = lambda kind=kind: neurona_epoch(kind, ids, y, compiled=False)
+        neurona_epoch(kind, ids[: 2 * BATCH], y[: 2 * BATCH])  # warm-up: kernels compiled or loaded
         if kind == "LSTM":
             fns["numpy"] = lambda: numpy_epoch(ids, y)
         if torch is not None:

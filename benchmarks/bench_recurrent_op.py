@@ -1,5 +1,7 @@
 """Forward + backward of ``lstm`` on (32, 50, 32) → 64 units, against ``torch.nn.LSTM`` (``--threads`` each, default 2)
 and a hand-written NumPy LSTM that loops over the steps with per-step weight gradients.
+``neurona`` uses the compiled steps of :mod:`neurona.accelerate` where numba is installed;
+``neurona-np`` is the NumPy reference path of the same op.
 
 Run: ``python benchmarks/bench_recurrent_op.py [--threads 2]``.
 """
@@ -14,6 +16,7 @@ from timing import best_times, report, torch_or_none  # noqa: E402
 
 import neurona as nr
 import neurona.functional as F
+from neurona import accelerate
 
 BATCH, TIME, FEATURES, UNITS = 32, 50, 32, 64
 
@@ -60,7 +63,14 @@ def main(argv: list[str] | None = None) -> None:
     def neurona_lstm():
         F.sum(F.lstm(x, None, None, *params)[1]).backward()
 
+    def reference_lstm():
+        accelerate.set_enabled(False)
+        neurona_lstm()
+        accelerate.set_enabled(None)
+
     fns = {"neurona": neurona_lstm, "numpy": lambda: numpy_lstm_step(x, *weights)}
+    if accelerate.enabled():
+        fns["neurona-np"] = reference_lstm
     torch = torch_or_none()
     if torch is not None:
         torch.set_num_threads(args.threads)

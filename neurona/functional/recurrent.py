@@ -6,7 +6,9 @@ fast: the input projection ``x·W + b`` of all steps is one matrix product; each
 factors of backward that do not depend on the carried gradient are computed for many steps at once
 (the LSTM's in the forward pass, a cache-sized chunk of steps at a time); backward runs the steps
 in reverse carrying ``dh`` (and ``dc``) and forms ``dW``, ``dU`` and ``db`` as single products over
-the whole sequence.
+the whole sequence. With :mod:`neurona.accelerate` on, a float32 LSTM step is one product and one
+compiled kernel each way (:mod:`neurona.functional._recurrent_kernels`); the NumPy steps are the
+reference (``NEURONA_ACCELERATE=0``) and float64 always takes them.
 
 Layouts and gate orders are Keras's: x is ``(batch, time, features)``, kernel
 ``(features, k*units)``, recurrent_kernel ``(units, k*units)``; LSTM gates i, f, c, o; GRU gates
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from neurona import accelerate
 from neurona.functional._recurrent_base import WORKSPACE, Recurrent
 from neurona.functional.shape import getitem
 from neurona.tensor import Tensor
@@ -80,9 +83,18 @@ def _sigmoid_scale(units: int, gates: int, tanh_gates: tuple, dtype) -> np.ndarr
     return scale.reshape(-1)
 
 
+def _kernels(dtype):
+    """The compiled LSTM steps where :mod:`neurona.accelerate` is on and the dtype is float32, else None."""
+    if dtype != np.float32 or not accelerate.enabled():
+        return None
+    from neurona.functional import _recurrent_kernels
+
+    return _recurrent_kernels
+
+
 def _chunk_steps(batch: int, width: int, itemsize: int) -> int:
     """How many steps of (batch, width) gate values fit in about 256 KiB: a chunk that stays in cache."""
-    return max(1, (256 << 10) // (batch * width * itemsize))
+    return max(1, (256 << 10) // max(1, batch * width * itemsize))
 
 
 class LSTM(Recurrent):
@@ -115,13 +127,26 @@ class LSTM(Recurrent):
         time, four, batch = proj.shape
         u = four // 4
         weights = (recurrent_kernel * self._input_scale(u)).T.copy()
-        hs, cs, tcs = self._take((time + 1, u, batch)), self._take((time + 1, u, batch)), self._take((time, u, batch))
+        hs, cs = self._take((time + 1, u, batch)), self._take((time + 1, u, batch))
         hs[0], cs[0] = states[0].T, states[1].T
-        self.hs_t, self.cs_t, self.tcs_t, self.hs = hs, cs, tcs, hs.transpose(0, 2, 1)
-        self.acts, self.factors, self.dc_from_h = proj, self._take(proj.shape), self._take(tcs.shape)
-        self.f_carry = proj[:, u : 2 * u] if self.keep is None else self._take(tcs.shape)
+        self.hs_t, self.cs_t, self.hs = hs, cs, hs.transpose(0, 2, 1)
+        self.dc_from_h = self._take((time, u, batch))
         keep = None if self.keep is None else self.keep.transpose(0, 2, 1)
         rmask = None if self.rmask is None else self.rmask.T.copy()
+        self.kernels = _kernels(self.dtype)
+        if self.kernels is None:
+            self._steps_numpy(proj, weights, keep, rmask)
+        else:
+            self._steps_compiled(proj, weights, keep, rmask)
+        return [cs[-1].T]
+
+    def _steps_numpy(self, proj, weights, keep, rmask) -> None:
+        """The reference: a dozen NumPy calls a step, the backward factors a chunk of steps at a time."""
+        time, four, batch = proj.shape
+        u = four // 4
+        hs, cs, tcs = self.hs_t, self.cs_t, self._take((time, u, batch))
+        self.acts, self.factors, self.tcs_t = proj, self._take(proj.shape), tcs
+        self.f_carry = proj[:, u : 2 * u] if keep is None else self._take(tcs.shape)
         buf, ig = np.empty((four, batch), self.dtype), np.empty((u, batch), self.dtype)
         chunk, done = _chunk_steps(batch, four, proj.itemsize), 0
         for t in range(time):
@@ -140,7 +165,19 @@ class LSTM(Recurrent):
             if t + 1 - done == chunk or t + 1 == time:
                 self._factors(slice(done, t + 1), keep)
                 done = t + 1
-        return [cs[-1].T]
+
+    def _steps_compiled(self, proj, weights, keep, rmask) -> None:
+        """The same steps, each one matrix product and one kernel, which leaves the backward factors
+        in place of the pre-activations (see :mod:`neurona.functional._recurrent_kernels`)."""
+        time, four, batch = proj.shape
+        hs, u = self.hs_t, four // 4
+        self.factors, self.f_carry = proj, self._take((time, u, batch))
+        rec, h_in = np.empty((four, batch), self.dtype), np.empty((u, batch), self.dtype)
+        drop = np.zeros((1, u * batch), bool) if keep is None else np.broadcast_to(keep, (time, u, batch)).reshape(time, -1)
+        step = self.kernels.lstm_forward_step
+        for t in range(time):
+            np.matmul(weights, hs[t] if rmask is None else np.multiply(hs[t], rmask, out=h_in), out=rec)
+            step(t, proj, rec, self.cs_t, hs, self.dc_from_h, self.f_carry, drop)
 
     def _factors(self, steps: slice, keep) -> None:
         """The factors of ``steps`` that do not depend on the carried gradient, computed in the
@@ -175,13 +212,17 @@ class LSTM(Recurrent):
         nxt, tmp = np.empty_like(dh), np.empty_like(dh)
         keep = None if self.keep is None else self.keep.transpose(0, 2, 1)
         rmask = None if self.rmask is None else self.rmask.T
+        kernel = None if self.kernels is None else self.kernels.lstm_backward_step
         for t in reversed(range(time)):
             if seq is not None:
                 dh += seq[t].T
-            dc += np.multiply(dh, dc_from_h[t], out=tmp)
-            np.multiply(factors[t, : 3 * u].reshape(3, u, batch), dc, out=dproj[t, : 3 * u].reshape(3, u, batch))
-            np.multiply(factors[t, 3 * u :], dh, out=dproj[t, 3 * u :])
-            dc *= f_carry[t]
+            if kernel is not None:
+                kernel(t, factors, dc_from_h, f_carry, dh, dc, dproj)
+            else:
+                dc += np.multiply(dh, dc_from_h[t], out=tmp)
+                np.multiply(factors[t, : 3 * u].reshape(3, u, batch), dc, out=dproj[t, : 3 * u].reshape(3, u, batch))
+                np.multiply(factors[t, 3 * u :], dh, out=dproj[t, 3 * u :])
+                dc *= f_carry[t]
             np.matmul(self.recurrent_kernel, dproj[t], out=nxt)
             if rmask is not None:
                 nxt *= rmask

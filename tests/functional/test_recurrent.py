@@ -1,10 +1,12 @@
 """Recurrent ops: gradients through time (float64 gradcheck and torch parity), masks, go_backwards,
-one graph node per call, dtypes and bad inputs."""
+one graph node per call, dtypes and bad inputs; each test with the compiled steps of
+``neurona.accelerate`` (where numba is installed) and with the NumPy reference."""
 import numpy as np
 import pytest
 
 import neurona as nr
 import neurona.functional as F
+from neurona import accelerate
 from neurona.function import ShapeError
 
 from .op_table import ROWS  # imported first: it appends the recurrent rows
@@ -16,6 +18,15 @@ SPECS = {  # op → (gates, bias shape for units u, number of states)
     "gru": (3, lambda u: (2, 3 * u), 1),
     "gru-reset-before": (3, lambda u: (3 * u,), 1),
 }
+
+
+@pytest.fixture(autouse=True, params=[True, False], ids=["compiled", "numpy"])
+def compiled(request):
+    if request.param and not accelerate.available():
+        pytest.skip("numba is not installed: no compiled steps")
+    accelerate.set_enabled(request.param)
+    yield request.param
+    accelerate.set_enabled(None)
 
 
 def test_the_op_table_has_every_recurrent_op():
@@ -208,3 +219,12 @@ def test_bad_dtype_and_activation_are_refused():
         F.simple_rnn(x, h0, k, r, b, activation="sigmoid")
     with pytest.raises(ShapeError, match=r"gru: bias must have shape \(2, 12\)"):
         F.gru(*_inputs("gru-reset-before"))
+
+
+@pytest.mark.parametrize("name", list(SPECS))
+def test_an_empty_batch_gives_empty_outputs_and_zero_weight_gradients(name):
+    inputs = [nr.tensor(a, requires_grad=True, dtype=np.float32) for a in _inputs(name, batch=0)]
+    seq, *states = _op(name)(*inputs, return_sequences=True)
+    assert seq.shape == (0, 5, 4) and all(s.shape == (0, 4) for s in states)
+    sum((F.sum(o) for o in states), F.sum(seq)).backward()
+    assert inputs[0].grad.shape == (0, 5, 2) and not inputs[-2].grad.any() and not inputs[-1].grad.any()

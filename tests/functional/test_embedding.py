@@ -1,0 +1,44 @@
+"""``embedding``'s scatter-add gradient: the compiled loop and the NumPy rounds both equal ``np.add.at``."""
+import numpy as np
+import pytest
+
+import neurona as nr
+import neurona.functional as F
+from neurona import accelerate
+
+
+@pytest.fixture(params=[True, False], ids=["compiled", "numpy"])
+def compiled(request):
+    if request.param and not accelerate.available():
+        pytest.skip("numba is not installed: no compiled loop")
+    accelerate.set_enabled(request.param)
+    yield request.param
+    accelerate.set_enabled(None)
+
+
+@pytest.mark.parametrize("id_dtype", [np.int64, np.int32, np.uint16])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_gradient_is_np_add_at(compiled, id_dtype, dtype):
+    rng = np.random.default_rng(0)
+    ids = rng.integers(0, 40, size=(6, 50)).astype(id_dtype)
+    ids[0, :30] = 7  # one id far more often than the NumPy path's rounds
+    weights = nr.tensor(rng.standard_normal((40, 3, 2)), requires_grad=True, dtype=dtype)
+    out = F.embedding(ids, weights)
+    grad = rng.standard_normal(out.shape).astype(dtype)
+    out.backward(nr.tensor(grad, dtype=dtype))
+    expected = np.zeros((40, 6), dtype)
+    np.add.at(expected, ids.reshape(-1).astype(np.int64), grad.reshape(-1, 6))
+    assert weights.grad.dtype == dtype and weights.grad.shape == (40, 3, 2)
+    np.testing.assert_allclose(weights.grad.reshape(40, 6), expected, rtol=1e-5, atol=1e-6)
+    assert not weights.grad[np.setdiff1d(np.arange(40), ids)].any()
+
+
+def test_a_non_contiguous_gradient_is_read_right(compiled):
+    ids = np.array([[0, 2, 0], [1, 1, 2]])
+    weights = nr.tensor(np.zeros((3, 4)), requires_grad=True)
+    out = F.embedding(ids, weights)
+    grad = np.arange(24, dtype=np.float32).reshape(4, 3, 2).transpose(2, 1, 0)  # (2, 3, 4), strided
+    out.backward(nr.tensor(grad))
+    expected = np.zeros((3, 4), np.float32)
+    np.add.at(expected, ids.reshape(-1), grad.reshape(-1, 4))
+    np.testing.assert_array_equal(weights.grad, expected)
