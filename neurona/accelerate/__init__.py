@@ -127,6 +127,17 @@ def jit(function: Callable | None = None, *, parallel: bool = False, serial_belo
     return Kernel(function, parallel, serial_below)
 
 
+def helper(function: Callable) -> Callable:
+    """A function that kernels call: compiled by numba (cached) where it is installed, so that it
+    inlines into their loops; the plain function otherwise. It imports numba, so a module that uses
+    it is one imported only once :func:`enabled` says kernels run."""
+    if not available():
+        return function
+    import numba
+
+    return numba.njit(cache=True)(function)
+
+
 prange = range
 """Write a kernel's parallel loop as ``for i in prange(n)`` with ``from neurona.accelerate import
 prange``: a parallel :class:`Kernel` compiles it as ``numba.prange``; run as Python, it is ``range``."""

@@ -39,10 +39,7 @@ def tanh32(x):
     return small if y < F(0.625) else large  # one return: the selects vectorize
 
 
-if accelerate.available():
-    import numba
-
-    tanh32 = numba.njit(cache=True)(tanh32)
+tanh32 = accelerate.helper(tanh32)
 
 
 @jit
