@@ -34,6 +34,8 @@ import types
 from collections.abc import Callable
 
 ENV = "NEURONA_ACCELERATE"
+THREADS_ENV = "NEURONA_KERNEL_THREADS"
+_numba = None  # the numba module, once a kernel has compiled
 _override: bool | None = None
 _available: bool | None = None
 _compiled: dict[str, float] = {}
@@ -93,14 +95,18 @@ class Kernel:
         compiled = self._compiled.get(parallel)
         if compiled is None:
             compiled = self._compile(args, parallel)
+        if parallel and _numba is not None:
+            return _with_threads(compiled, args)
         return compiled(*args)
 
     def _compile(self, args: tuple, parallel: bool) -> Callable:
         if not available():
             self._compiled[parallel] = self.function
             return self.function
+        global _numba
         import numba
 
+        _numba = numba
         start = time.perf_counter()
         function = self.function
         if parallel:  # the module's `prange` (plain `range` for Python) becomes numba's
@@ -115,6 +121,31 @@ class Kernel:
         _compiled[self.function.__qualname__ + (" (parallel)" if parallel else "")] = time.perf_counter() - start
         self._compiled[parallel] = compiled
         return compiled
+
+
+def kernel_threads() -> int:
+    """How many threads a parallel kernel uses: ``NEURONA_KERNEL_THREADS``, default 1.
+
+    One, because numba's worker threads keep spinning for milliseconds after a kernel, taking the
+    core that BLAS's own threads need for the products between kernels (measured: a CNN step 30x
+    slower with 2 kernel threads beside 2 BLAS threads on a busy 2-core machine). On one thread a
+    parallel kernel keeps what ``parallel=True`` gives the compiler: loops it can vectorize."""
+    value = os.environ.get(THREADS_ENV, "1").strip()
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{THREADS_ENV} must be a positive whole number, got {value!r}")
+    return int(value)
+
+
+def _with_threads(compiled: Callable, args: tuple):
+    """Run a parallel build on :func:`kernel_threads` threads, giving the calling thread its own count back."""
+    current, wanted = _numba.get_num_threads(), min(kernel_threads(), _numba.config.NUMBA_NUM_THREADS)
+    if current == wanted:
+        return compiled(*args)
+    _numba.set_num_threads(wanted)
+    try:
+        return compiled(*args)
+    finally:
+        _numba.set_num_threads(current)
 
 
 def jit(function: Callable | None = None, *, parallel: bool = False, serial_below: int = 0):

@@ -64,3 +64,29 @@ def test_nan_propagates_through_a_kernel():
     x = np.array([1.0, np.nan], np.float32)
     kernel(x, np.float32(np.inf))
     assert np.isinf(x[0]) and np.isnan(x[1])
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1", 1), ("2", 2), (" 3 ", 3)])
+def test_kernel_threads_come_from_the_environment(monkeypatch, value, expected):
+    monkeypatch.setenv(accelerate.THREADS_ENV, value)
+    assert accelerate.kernel_threads() == expected
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_a_bad_thread_count_is_named(monkeypatch, value):
+    monkeypatch.setenv(accelerate.THREADS_ENV, value)
+    with pytest.raises(ValueError, match="NEURONA_KERNEL_THREADS"):
+        accelerate.kernel_threads()
+
+
+@pytest.mark.skipif(not accelerate.available(), reason="numba is not installed")
+def test_a_parallel_kernel_gives_the_callers_thread_count_back(monkeypatch):
+    import numba
+
+    monkeypatch.setenv(accelerate.THREADS_ENV, "1")
+    kernel = accelerate.jit(_scale, parallel=True)
+    x = np.ones(1000, np.float32)
+    before = numba.get_num_threads()
+    kernel(x, np.float32(2))
+    assert numba.get_num_threads() == before
+    np.testing.assert_array_equal(x, 2)
