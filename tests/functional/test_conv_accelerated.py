@@ -1,0 +1,102 @@
+"""The compiled convolution and pooling kernels give the NumPy reference's outputs and gradients.
+
+Every convolution and pooling row of the op table (each padding, stride, dilation and
+layout it covers) runs with :mod:`neurona.accelerate` off and on, in float32 and float64;
+a few more cases add what the rows do not: the benchmark's shapes, ties, NaN and
+infinities, an infinite upstream gradient, an empty batch.
+"""
+import numpy as np
+import pytest
+
+import neurona as nr
+import neurona.functional as F
+from neurona import accelerate
+
+from .op_table import ROWS
+from .op_table_conv import CONV_ROWS
+
+pytest.importorskip("numba")
+
+TOLERANCE = {np.float32: 2e-5, np.float64: 1e-12}
+
+
+@pytest.fixture(autouse=True)
+def restore_accelerate():
+    yield
+    accelerate.set_enabled(None)
+
+
+def _run(fn, arrays, upstream_seed: int, enabled: bool):
+    """Outputs and input gradients of ``fn`` with the kernels ``enabled`` or not."""
+    accelerate.set_enabled(enabled)
+    inputs = [nr.tensor(a, requires_grad=True, dtype=a.dtype) for a in arrays]
+    out = fn(*inputs)
+    weight = np.random.default_rng(upstream_seed).standard_normal(out.shape).astype(out.dtype)
+    out.backward(weight)
+    return [out.numpy().copy()] + [np.array(t.grad) for t in inputs]
+
+
+def _same(fn, arrays, dtype=np.float32, upstream_seed: int = 1) -> None:
+    reference = _run(fn, arrays, upstream_seed, False)
+    compiled = _run(fn, arrays, upstream_seed, True)
+    for want, got in zip(reference, compiled):
+        assert got.shape == want.shape and got.dtype == want.dtype
+        scale = max(1.0, float(np.abs(want[np.isfinite(want)]).max(initial=0.0)))
+        np.testing.assert_allclose(got, want, rtol=TOLERANCE[dtype], atol=TOLERANCE[dtype] * scale)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=["float32", "float64"])
+@pytest.mark.parametrize("row", CONV_ROWS, ids=lambda r: f"{r.name}-{r.variant}" if r.variant else r.name)
+def test_op_table_rows_agree(row, dtype):
+    arrays = [np.asarray(a).astype(dtype) for a in row.make_inputs(np.random.default_rng(0))]
+    _same(row.fn, arrays, dtype)
+
+
+def test_the_benchmark_layers_agree():
+    rng = np.random.default_rng(3)
+    x = rng.random((5, 28, 28, 1), dtype=np.float32)
+    w1, b1 = rng.standard_normal((3, 3, 1, 8), dtype=np.float32), rng.standard_normal(8, dtype=np.float32)
+    w2, b2 = rng.standard_normal((3, 3, 8, 16), dtype=np.float32) * 0.3, rng.standard_normal(16, dtype=np.float32)
+
+    def net(x, w1, b1, w2, b2):
+        h = F.max_pool2d(F.conv2d(x, w1, b1, padding="same", activation="relu"))
+        return F.max_pool2d(F.conv2d(h, w2, b2, padding="same", activation="relu"))
+
+    _same(net, [x, w1, b1, w2, b2])
+
+
+@pytest.mark.parametrize("pool", [(2, None, "valid"), (3, 2, "same"), (2, 1, "valid"), ((2, 3), (2, 3), "same")])
+def test_max_pool_ties_nan_and_infinities(pool):
+    rng = np.random.default_rng(4)
+    x = rng.integers(-2, 3, size=(2, 7, 9, 3)).astype(np.float32)  # many ties
+    x[0, 1, 1, 0] = np.nan
+    x[1, 2:5, 3:6, 1] = -np.inf
+    x[1, 0, 0, 2] = np.inf
+    size, strides, padding = pool
+    _same(lambda t: F.max_pool2d(t, size, strides, padding), [x])
+
+
+def test_an_infinite_upstream_gradient_reaches_only_the_maximum():
+    x = np.arange(16, dtype=np.float32).reshape(1, 4, 4, 1)
+    for enabled in (False, True):
+        accelerate.set_enabled(enabled)
+        t = nr.tensor(x, requires_grad=True)
+        (F.max_pool2d(t) * np.inf).sum().backward()
+        grad = np.asarray(t.grad)[0, :, :, 0]
+        assert np.isinf(grad).sum() == 4 and not np.isnan(grad).any(), enabled
+
+
+def test_an_empty_batch_pools_and_convolves():
+    accelerate.set_enabled(True)
+    x = nr.tensor(np.zeros((0, 6, 6, 2), np.float32), requires_grad=True)
+    w = nr.tensor(np.ones((3, 3, 2, 4), np.float32), requires_grad=True)
+    y = F.max_pool2d(F.conv2d(x, w, padding="same", activation="relu"))
+    y.sum().backward()
+    assert y.shape == (0, 3, 3, 4) and np.shape(x.grad) == (0, 6, 6, 2)
+    np.testing.assert_array_equal(w.grad, 0)
+
+
+def test_the_kernels_run_when_enabled():
+    accelerate.set_enabled(True)
+    F.max_pool2d(nr.tensor(np.ones((1, 4, 4, 1), np.float32))).numpy()
+    assert "max_pool" in accelerate.compile_report()
