@@ -29,9 +29,9 @@ def max_pool(xp, kh, kw, sh, sw, out, index):
                     for ch in range(c):
                         v = xp[b, top + i, left + j, ch]
                         best = out[b, p, q, ch]
-                        if v > best or (v != v and best == best):
-                            out[b, p, q, ch] = v
-                            index[b, p, q, ch] = k
+                        take = (v > best) | ((v != v) & (best == best))  # selects, not branches: vectorized
+                        out[b, p, q, ch] = v if take else best
+                        index[b, p, q, ch] = k if take else index[b, p, q, ch]
 
 
 @jit(parallel=True)

@@ -91,7 +91,7 @@ class MaxPool(Function):
         tiled = win.strides == win.kernel and all(o * s == n for o, s, n in zip(win.out, win.strides, win.padded))
         gxp = (workspace.empty if tiled else workspace.zeros)(self.padded_shape, g.dtype)
         (kh, kw), (sh, sw) = win.kernel, win.strides
-        kernels.max_pool_grad(g, self.index, kh, kw, sh, sw, g.dtype.type(0), overlap, gxp)
+        kernels.max_pool_grad(np.ascontiguousarray(g), self.index, kh, kw, sh, sw, g.dtype.type(0), overlap, gxp)
         return gxp
 
 
