@@ -52,6 +52,29 @@ def test_op_table_rows_agree(row, dtype):
     _same(row.fn, arrays, dtype)
 
 
+WIDE = [  # the rows' variants with enough channels for the compiled im2col and col2im
+    ("same-stride2", lambda x, w, b: F.conv2d(x, w, b, strides=2, padding="same"), (2, 7, 6, 8), (3, 3, 8, 5)),
+    ("valid-strides-2-3", lambda x, w, b: F.conv2d(x, w, b, strides=(2, 3)), (1, 9, 10, 8), (3, 4, 8, 2)),
+    ("dilation-explicit-padding", lambda x, w, b: F.conv2d(x, w, b, dilation_rate=2, padding=((1, 2), (0, 1))),
+     (1, 7, 8, 9), (3, 2, 9, 3)),
+    ("same-even-kernel-relu", lambda x, w, b: F.conv2d(x, w, b, padding="same", activation="relu"), (2, 5, 5, 8), (2, 2, 8, 16)),
+    ("channels-first-relu", lambda x, w, b: F.conv2d(x, w, b, strides=(1, 2), padding=1, data_format="channels_first",
+                                                     activation="relu"), (2, 8, 5, 6), (3, 3, 8, 4)),
+    ("conv1d-causal-dilation", lambda x, w, b: F.conv1d(x, w, b, padding="causal", dilation_rate=2), (2, 7, 8), (3, 8, 3)),
+    ("conv1d-same-stride2-channels-first", lambda x, w, b: F.conv1d(x, w, b, strides=2, padding="same",
+                                                                    data_format="channels_first"), (2, 8, 7), (3, 8, 3)),
+]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=["float32", "float64"])
+@pytest.mark.parametrize("case", WIDE, ids=lambda c: c[0])
+def test_wide_convolutions_agree(case, dtype):
+    _, fn, x_shape, w_shape = case
+    rng = np.random.default_rng(2)
+    arrays = [rng.standard_normal(shape).astype(dtype) for shape in (x_shape, w_shape, w_shape[-1:])]
+    _same(fn, arrays, dtype)
+
+
 def test_the_benchmark_layers_agree():
     rng = np.random.default_rng(3)
     x = rng.random((5, 28, 28, 1), dtype=np.float32)
