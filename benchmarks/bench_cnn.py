@@ -27,9 +27,13 @@ import time
 
 from machine import parser, use_threads
 
-THREADS = use_threads(parser(__doc__.splitlines()[0]).parse_args().threads) if __name__ == "__main__" else 2
+THREADS = 2
 if __name__ == "__main__":
-    os.environ["NUMBA_NUM_THREADS"] = str(THREADS)  # neurona.accelerate's parallel kernels
+    options = parser(__doc__.splitlines()[0])
+    options.add_argument("--kernel-threads", type=int, help="threads of neurona.accelerate's kernels (default: --threads)")
+    args = options.parse_args()
+    THREADS = use_threads(args.threads)
+    os.environ["NUMBA_NUM_THREADS"] = str(args.kernel_threads or THREADS)
 
 import numpy as np  # noqa: E402
 import reference_numpy_cnn as ref  # noqa: E402
@@ -220,7 +224,8 @@ def main() -> None:
     import platform
 
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, {THREADS} threads; numpy {np.__version__}")
-    print(f"neurona.accelerate: {'on' if accelerate.enabled() else 'off (NumPy reference path)'}")
+    kernels = f"on, {os.environ.get('NUMBA_NUM_THREADS', os.cpu_count())} kernel threads" if accelerate.enabled() else "off (NumPy reference path)"
+    print(f"neurona.accelerate: {kernels}")
     rng = np.random.default_rng(0)
     x = rng.random((N, 28, 28, 1), dtype=np.float32)
     y = rng.integers(0, 10, N)

@@ -36,6 +36,9 @@ from neurona.grad_mode import is_grad_enabled
 CHUNK = 1 << 19
 """Values of the window matrix built at once in inference (2 MiB of float32)."""
 
+PARTS = 1 << 17
+"""Values of the window matrix of the input gradient made at once (512 KiB of float32: it stays in cache)."""
+
 KERNEL_CHANNELS = 8
 """Fewest channels for which the compiled im2col and col2im pay: with fewer, each pixel's run of
 values is too short for a compiled loop, and NumPy's strided copies are faster."""
@@ -100,14 +103,20 @@ def window_rows(images: np.ndarray, win: Windows, ones: bool) -> np.ndarray:
 
 def input_grad(g: np.ndarray, w: np.ndarray, win: Windows, images_shape: tuple) -> np.ndarray:
     """The gradient of images of ``images_shape`` from the rows ``g`` of the output's: :func:`col2im`
-    cropped, or one product and one compiled scatter pass when :func:`compiled`."""
+    cropped, or, when :func:`compiled`, a product and a compiled scatter pass per group of images
+    whose window matrix fits in :data:`PARTS` values (so that it is scattered from cache)."""
     if not compiled(images_shape):
         return win.crop(col2im(g, w, win, images_shape[0]))
-    dtype = np.result_type(g, w)
-    parts = np.matmul(g, w.T, out=workspace.empty((len(g), len(w)), dtype))
+    dtype, (n, per_image) = np.result_type(g, w), (images_shape[0], len(g) // max(images_shape[0], 1))
     gx = workspace.empty(images_shape, dtype)
     (top, _), (left, _) = win.pads
-    kernels.col2im(parts.reshape(images_shape[0], *win.out, len(w)), *win.kernel, *win.strides, *win.dilation, top, left, gx)
+    step = max(1, PARTS // max(per_image * len(w), 1))
+    parts = workspace.empty((min(step, n) * per_image, len(w)), dtype)
+    for start in range(0, n, step):
+        rows = g[start * per_image : (start + step) * per_image]
+        part = np.matmul(rows, w.T, out=parts[: len(rows)])
+        kernels.col2im(part.reshape(-1, *win.out, len(w)), *win.kernel, *win.strides, *win.dilation, top, left,
+                       gx[start : start + step])
     return gx
 
 

@@ -111,11 +111,11 @@ def test_an_infinite_upstream_gradient_reaches_only_the_maximum():
 
 def test_an_empty_batch_pools_and_convolves():
     accelerate.set_enabled(True)
-    x = nr.tensor(np.zeros((0, 6, 6, 2), np.float32), requires_grad=True)
-    w = nr.tensor(np.ones((3, 3, 2, 4), np.float32), requires_grad=True)
+    x = nr.tensor(np.zeros((0, 6, 6, 8), np.float32), requires_grad=True)
+    w = nr.tensor(np.ones((3, 3, 8, 4), np.float32), requires_grad=True)
     y = F.max_pool2d(F.conv2d(x, w, padding="same", activation="relu"))
     y.sum().backward()
-    assert y.shape == (0, 3, 3, 4) and np.shape(x.grad) == (0, 6, 6, 2)
+    assert y.shape == (0, 3, 3, 4) and np.shape(x.grad) == (0, 6, 6, 8)
     np.testing.assert_array_equal(w.grad, 0)
 
 
