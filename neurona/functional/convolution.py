@@ -11,12 +11,17 @@ ones. Nothing loops over pixels.
 Two array routines make every op here: :func:`im2col` before a product, and
 its adjoint :func:`col2im` after one. A convolution's input gradient is a transposed
 convolution, and the other way round.
+
+With :mod:`neurona.accelerate` on, the passes around the products of :class:`Conv` run
+as compiled kernels (:mod:`neurona.functional._conv_kernels`): im2col and col2im in one
+pass each, straight from and to the unpadded images (for 8 channels or more), the ReLU
+and its gradient mask in one pass each. The products stay with BLAS; the NumPy code
+here is the reference that the kernels are tested against.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from neurona import accelerate
 from neurona.function import Function, ShapeError
 from neurona.functional import _conv_kernels as kernels
 from neurona.functional import _workspace as workspace
@@ -29,6 +34,7 @@ from neurona.functional._windows import (
     resolve_padding,
     spatial_shape,
     to_images,
+    use_kernels,
     windows,
 )
 from neurona.grad_mode import is_grad_enabled
@@ -44,9 +50,9 @@ KERNEL_CHANNELS = 8
 values is too short for a compiled loop, and NumPy's strided copies are faster."""
 
 
-def compiled(images_shape: tuple) -> bool:
-    """Whether the compiled im2col and col2im run for images of ``images_shape``."""
-    return accelerate.enabled() and images_shape[3] >= KERNEL_CHANNELS
+def compiled(channels: int, *arrays: np.ndarray) -> bool:
+    """Whether the compiled im2col and col2im run for images of ``channels`` channels and ``arrays``."""
+    return channels >= KERNEL_CHANNELS and use_kernels(*arrays)
 
 
 def im2col(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
@@ -92,7 +98,7 @@ def col2im(g: np.ndarray, w: np.ndarray, win: Windows, batch: int) -> np.ndarray
 def window_rows(images: np.ndarray, win: Windows, ones: bool) -> np.ndarray:
     """:func:`im2col` of ``images`` padded by ``win``; in one compiled pass, without the padded
     copy, when :func:`compiled`."""
-    if not compiled(images.shape):
+    if not compiled(images.shape[3], images):
         return im2col(win.pad(images), win, ones)
     width = win.count * images.shape[3] + ones
     cols = workspace.empty((images.shape[0], *win.out, width), images.dtype)
@@ -105,9 +111,9 @@ def input_grad(g: np.ndarray, w: np.ndarray, win: Windows, images_shape: tuple) 
     """The gradient of images of ``images_shape`` from the rows ``g`` of the output's: :func:`col2im`
     cropped, or, when :func:`compiled`, a product and a compiled scatter pass per group of images
     whose window matrix fits in :data:`PARTS` values (so that it is scattered from cache)."""
-    if not compiled(images_shape):
+    if not compiled(images_shape[3], g, w):
         return win.crop(col2im(g, w, win, images_shape[0]))
-    dtype, (n, per_image) = np.result_type(g, w), (images_shape[0], len(g) // max(images_shape[0], 1))
+    n, per_image, dtype = images_shape[0], len(g) // max(images_shape[0], 1), np.result_type(g, w)
     gx = workspace.empty(images_shape, dtype)
     (top, _), (left, _) = win.pads
     step = max(1, PARTS // max(per_image * len(w), 1))
@@ -177,7 +183,7 @@ class ConvReLU(Conv):
     saves = ("inputs", "output")
 
     def activate(self, y: np.ndarray) -> np.ndarray:
-        if accelerate.enabled() and y.flags.c_contiguous:
+        if use_kernels(y) and y.flags.c_contiguous:
             kernels.relu(y.reshape(-1), y.dtype.type(0))
         else:
             np.maximum(y, 0, out=y)
@@ -187,7 +193,7 @@ class ConvReLU(Conv):
     def preactivation_grad(self, grad: np.ndarray) -> np.ndarray:
         g = super().preactivation_grad(grad)
         out = workspace.empty(g.shape, g.dtype)
-        if accelerate.enabled():
+        if use_kernels(g, self.y):
             kernels.relu_mask(np.ascontiguousarray(g).reshape(-1), self.y.reshape(-1), g.dtype.type(0), out.reshape(-1))
             return out
         positive = np.greater(self.y.reshape(g.shape), 0, out=workspace.empty(g.shape, bool))

@@ -5,12 +5,15 @@ default). Max pooling sends each window's gradient to its first maximum in
 row-major order, as PyTorch does; a NaN in a window is its maximum. Average
 pooling divides by the number of the window's pixels that lie inside the input
 (padding is not counted, as in Keras's ``'same'``).
+
+With :mod:`neurona.accelerate` on, max pooling runs as two compiled one-pass kernels
+(:mod:`neurona.functional._pool_kernels`) that keep each window's argmax offset rather
+than the padded input; the NumPy code here is their reference.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from neurona import accelerate
 from neurona.function import Function, ShapeError
 from neurona.functional import _pool_kernels as kernels
 from neurona.functional import _workspace as workspace
@@ -23,6 +26,7 @@ from neurona.functional._windows import (
     from_images,
     spatial_shape,
     to_images,
+    use_kernels,
     windows,
 )
 
@@ -33,7 +37,7 @@ class MaxPool(Function):
 
     def forward(self, x):
         xp = self.win.pad(to_images(x, self.rank, self.channels_first), -np.inf)
-        if accelerate.enabled():
+        if use_kernels(xp):
             return from_images(self._forward_kernel(xp), self.rank, self.channels_first)
         self.index = None
         views = [self.win.view(xp, i, j) for i, j in self.win.offsets]

@@ -127,3 +127,13 @@ def test_the_kernels_run_when_enabled():
     y.sum().backward()
     ran = accelerate.compile_report()
     assert {"max_pool_2x2", "max_pool", "max_pool_grad", "im2col", "col2im", "relu", "relu_mask"} <= set(ran), ran
+
+
+def test_float16_takes_the_numpy_path():
+    accelerate.set_enabled(True)
+    x = nr.tensor(np.ones((1, 4, 4, 8), np.float16), dtype=np.float16, requires_grad=True)
+    w = nr.tensor(np.ones((3, 3, 8, 8), np.float16), dtype=np.float16)
+    y = F.max_pool2d(F.conv2d(x, w, padding="same", activation="relu"))
+    y.sum().backward()
+    assert y.dtype == np.float16 and x.grad.dtype == np.float16
+    np.testing.assert_array_equal(y.numpy(), 72)
