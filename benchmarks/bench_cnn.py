@@ -14,8 +14,8 @@ memory to the system eagerly, and the pages of the next step's arrays then fault
 in again: ``MALLOC_TOP_PAD_=100000000`` in the environment keeps them (it helps
 every library here).
 
-neurona runs its compiled kernels (``neurona.accelerate``, numba's threads set to
-``--threads`` too) unless ``NEURONA_ACCELERATE=0`` asks for the NumPy reference path.
+neurona runs its compiled kernels (``neurona.accelerate``, on ``--kernel-threads`` numba
+threads, 1 by default) unless ``NEURONA_ACCELERATE=0`` asks for the NumPy reference path.
 
 Run: ``python benchmarks/bench_cnn.py [--threads 2]`` (set before NumPy loads its BLAS).
 """
@@ -30,10 +30,12 @@ from machine import parser, use_threads
 THREADS = 2
 if __name__ == "__main__":
     options = parser(__doc__.splitlines()[0])
-    options.add_argument("--kernel-threads", type=int, help="threads of neurona.accelerate's kernels (default: --threads)")
+    options.add_argument("--kernel-threads", type=int, default=1,
+                         help="threads of neurona.accelerate's kernels (default 1: numba's OpenMP threads spin for ms "
+                              "after each kernel and take the core that BLAS's second thread needs)")
     args = options.parse_args()
     THREADS = use_threads(args.threads)
-    os.environ["NUMBA_NUM_THREADS"] = str(args.kernel_threads or THREADS)
+    os.environ["NUMBA_NUM_THREADS"] = str(args.kernel_threads)
 
 import numpy as np  # noqa: E402
 import reference_numpy_cnn as ref  # noqa: E402
