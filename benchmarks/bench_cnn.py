@@ -14,6 +14,9 @@ memory to the system eagerly, and the pages of the next step's arrays then fault
 in again: ``MALLOC_TOP_PAD_=100000000`` in the environment keeps them (it helps
 every library here).
 
+neurona runs its compiled kernels (``neurona.accelerate``, on ``--kernel-threads`` numba
+threads, 1 by default) unless ``NEURONA_ACCELERATE=0`` asks for the NumPy reference path.
+
 Run: ``python benchmarks/bench_cnn.py [--threads 2]`` (set before NumPy loads its BLAS).
 """
 from __future__ import annotations
@@ -24,13 +27,22 @@ import time
 
 from machine import parser, use_threads
 
-THREADS = use_threads(parser(__doc__.splitlines()[0]).parse_args().threads) if __name__ == "__main__" else 2
+THREADS = 2
+if __name__ == "__main__":
+    options = parser(__doc__.splitlines()[0])
+    options.add_argument("--kernel-threads", type=int, default=1,
+                         help="threads of neurona.accelerate's kernels (default 1: numba's OpenMP threads spin for ms "
+                              "after each kernel and take the core that BLAS's second thread needs)")
+    args = options.parse_args()
+    THREADS = use_threads(args.threads)
+    os.environ["NUMBA_NUM_THREADS"] = str(args.kernel_threads)
 
 import numpy as np  # noqa: E402
 import reference_numpy_cnn as ref  # noqa: E402
 from timing import best_times  # noqa: E402
 
 import neurona as nr  # noqa: E402
+from neurona import accelerate  # noqa: E402
 import neurona.functional as F  # noqa: E402
 from neurona.layers import Conv2D, Dense, Dropout, Flatten, MaxPooling2D  # noqa: E402
 from neurona.models import Sequential  # noqa: E402
@@ -214,6 +226,8 @@ def main() -> None:
     import platform
 
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, {THREADS} threads; numpy {np.__version__}")
+    kernels = f"on, {os.environ.get('NUMBA_NUM_THREADS', os.cpu_count())} kernel threads" if accelerate.enabled() else "off (NumPy reference path)"
+    print(f"neurona.accelerate: {kernels}")
     rng = np.random.default_rng(0)
     x = rng.random((N, 28, 28, 1), dtype=np.float32)
     y = rng.integers(0, 10, N)

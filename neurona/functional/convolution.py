@@ -11,12 +11,19 @@ ones. Nothing loops over pixels.
 Two array routines make every op here: :func:`im2col` before a product, and
 its adjoint :func:`col2im` after one. A convolution's input gradient is a transposed
 convolution, and the other way round.
+
+With :mod:`neurona.accelerate` on, the passes around the products of :class:`Conv` run
+as compiled kernels (:mod:`neurona.functional._conv_kernels`): im2col and col2im in one
+pass each, straight from and to the unpadded images (for 8 channels or more), the ReLU
+and its gradient mask in one pass each. The products stay with BLAS; the NumPy code
+here is the reference that the kernels are tested against.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from neurona.function import Function, ShapeError
+from neurona.functional import _conv_kernels as kernels
 from neurona.functional import _workspace as workspace
 from neurona.functional._windows import (
     Windows,
@@ -27,12 +34,25 @@ from neurona.functional._windows import (
     resolve_padding,
     spatial_shape,
     to_images,
+    use_kernels,
     windows,
 )
 from neurona.grad_mode import is_grad_enabled
 
 CHUNK = 1 << 19
 """Values of the window matrix built at once in inference (2 MiB of float32)."""
+
+PARTS = 1 << 17
+"""Values of the window matrix of the input gradient made at once (512 KiB of float32: it stays in cache)."""
+
+KERNEL_CHANNELS = 8
+"""Fewest channels for which the compiled im2col and col2im pay: with fewer, each pixel's run of
+values is too short for a compiled loop, and NumPy's strided copies are faster."""
+
+
+def compiled(channels: int, *arrays: np.ndarray) -> bool:
+    """Whether the compiled im2col and col2im run for images of ``channels`` channels and ``arrays``."""
+    return channels >= KERNEL_CHANNELS and use_kernels(*arrays)
 
 
 def im2col(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
@@ -75,6 +95,37 @@ def col2im(g: np.ndarray, w: np.ndarray, win: Windows, batch: int) -> np.ndarray
     return xp
 
 
+def window_rows(images: np.ndarray, win: Windows, ones: bool) -> np.ndarray:
+    """:func:`im2col` of ``images`` padded by ``win``; in one compiled pass, without the padded
+    copy, when :func:`compiled`."""
+    if not compiled(images.shape[3], images):
+        return im2col(win.pad(images), win, ones)
+    width = win.count * images.shape[3] + ones
+    cols = workspace.empty((images.shape[0], *win.out, width), images.dtype)
+    (top, _), (left, _) = win.pads
+    kernels.im2col(images, *win.kernel, *win.strides, *win.dilation, top, left, images.dtype.type(1), cols)
+    return cols.reshape(-1, width)
+
+
+def input_grad(g: np.ndarray, w: np.ndarray, win: Windows, images_shape: tuple) -> np.ndarray:
+    """The gradient of images of ``images_shape`` from the rows ``g`` of the output's: :func:`col2im`
+    cropped, or, when :func:`compiled`, a product and a compiled scatter pass per group of images
+    whose window matrix fits in :data:`PARTS` values (so that it is scattered from cache)."""
+    if not compiled(images_shape[3], g, w):
+        return win.crop(col2im(g, w, win, images_shape[0]))
+    n, per_image, dtype = images_shape[0], len(g) // max(images_shape[0], 1), np.result_type(g, w)
+    gx = workspace.empty(images_shape, dtype)
+    (top, _), (left, _) = win.pads
+    step = max(1, PARTS // max(per_image * len(w), 1))
+    parts = workspace.empty((min(step, n) * per_image, len(w)), dtype)
+    for start in range(0, n, step):
+        rows = g[start * per_image : (start + step) * per_image]
+        part = np.matmul(rows, w.T, out=parts[: len(rows)])
+        kernels.col2im(part.reshape(-1, *win.out, len(w)), *win.kernel, *win.strides, *win.dilation, top, left,
+                       gx[start : start + step])
+    return gx
+
+
 class Conv(Function):
     """Convolution of images ``(N, H, W, C)`` (or signals, or channels-first data) with a kernel."""
 
@@ -88,7 +139,8 @@ class Conv(Function):
         w = self.w if bias is None else np.concatenate([self.w, bias[None]])
         if not is_grad_enabled():
             return from_images(self.activate(self._infer(images, w)), self.rank, self.channels_first)
-        self.cols = im2col(self.win.pad(images), self.win, ones=bias is not None)
+        self.images_shape = images.shape
+        self.cols = window_rows(images, self.win, bias is not None)
         y = np.matmul(self.cols, w, out=workspace.empty((len(self.cols), w.shape[1]), np.result_type(self.cols, w)))
         return from_images(self.activate(y.reshape(self.batch, *self.win.out, w.shape[1])), self.rank, self.channels_first)
 
@@ -107,7 +159,7 @@ class Conv(Function):
         step = max(1, CHUNK // per_image)
         y = np.empty((self.batch, *self.win.out, w.shape[1]), dtype=np.result_type(images, w))
         for start in range(0, self.batch, step):
-            cols = im2col(self.win.pad(images[start : start + step]), self.win, ones=len(w) > len(self.w))
+            cols = window_rows(images[start : start + step], self.win, len(w) > len(self.w))
             np.matmul(cols, w, out=y[start : start + step].reshape(len(cols), -1))
         return y
 
@@ -116,8 +168,7 @@ class Conv(Function):
         g = self.preactivation_grad(grad)
         grad_x = grad_w = grad_b = None
         if need[0]:
-            xp = col2im(g, self.w, self.win, self.batch)
-            grad_x = from_images(self.win.crop(xp), self.rank, self.channels_first)
+            grad_x = from_images(input_grad(g, self.w, self.win, self.images_shape), self.rank, self.channels_first)
         if need[1] or len(need) > 2 and need[2]:
             grads = self.cols.T @ g  # the kernel's rows, then the bias's
             grad_w = grads[: len(self.w)].reshape(self.kernel_shape)
@@ -132,13 +183,21 @@ class ConvReLU(Conv):
     saves = ("inputs", "output")
 
     def activate(self, y: np.ndarray) -> np.ndarray:
-        self.y = np.maximum(y, 0, out=y)
+        if use_kernels(y) and y.flags.c_contiguous:
+            kernels.relu(y.reshape(-1), y.dtype.type(0))
+        else:
+            np.maximum(y, 0, out=y)
+        self.y = y
         return y
 
     def preactivation_grad(self, grad: np.ndarray) -> np.ndarray:
         g = super().preactivation_grad(grad)
+        out = workspace.empty(g.shape, g.dtype)
+        if use_kernels(g, self.y):
+            kernels.relu_mask(np.ascontiguousarray(g).reshape(-1), self.y.reshape(-1), g.dtype.type(0), out.reshape(-1))
+            return out
         positive = np.greater(self.y.reshape(g.shape), 0, out=workspace.empty(g.shape, bool))
-        return np.multiply(g, positive, out=workspace.empty(g.shape, g.dtype))
+        return np.multiply(g, positive, out=out)
 
 
 class ConvTranspose(Function):

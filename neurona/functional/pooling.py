@@ -5,12 +5,17 @@ default). Max pooling sends each window's gradient to its first maximum in
 row-major order, as PyTorch does; a NaN in a window is its maximum. Average
 pooling divides by the number of the window's pixels that lie inside the input
 (padding is not counted, as in Keras's ``'same'``).
+
+With :mod:`neurona.accelerate` on, max pooling runs as two compiled one-pass kernels
+(:mod:`neurona.functional._pool_kernels`) that keep each window's argmax offset rather
+than the padded input; the NumPy code here is their reference.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from neurona.function import Function, ShapeError
+from neurona.functional import _pool_kernels as kernels
 from neurona.functional import _workspace as workspace
 from neurona.functional.reductions import mean
 from neurona.functional._windows import (
@@ -21,6 +26,7 @@ from neurona.functional._windows import (
     from_images,
     spatial_shape,
     to_images,
+    use_kernels,
     windows,
 )
 
@@ -31,6 +37,9 @@ class MaxPool(Function):
 
     def forward(self, x):
         xp = self.win.pad(to_images(x, self.rank, self.channels_first), -np.inf)
+        if use_kernels(xp):
+            return from_images(self._forward_kernel(xp), self.rank, self.channels_first)
+        self.index = None
         views = [self.win.view(xp, i, j) for i, j in self.win.offsets]
         out = workspace.empty(views[0].shape, xp.dtype)
         np.maximum(views[0], views[1], out=out) if len(views) > 1 else np.copyto(out, views[0])
@@ -44,6 +53,8 @@ class MaxPool(Function):
         order, each taking the windows whose maximum it holds and that no earlier offset took."""
         win, out = self.win, self.out
         g = to_images(grad, self.rank, self.channels_first)
+        if self.index is not None:
+            return from_images(win.crop(self._backward_kernel(g)), self.rank, self.channels_first)
         overlap = any(s < k for s, k in zip(win.strides, win.kernel))
         masked = not np.isfinite(g).all()  # 0 * inf would spread an infinite gradient over the window
         tiled = win.strides == win.kernel and all(o * s == n for o, s, n in zip(win.out, win.strides, win.padded))
@@ -66,6 +77,29 @@ class MaxPool(Function):
             else:
                 np.multiply(g, hit, out=view)
         return from_images(win.crop(gxp), self.rank, self.channels_first)
+
+    def _forward_kernel(self, xp: np.ndarray) -> np.ndarray:
+        """The compiled path: one pass that keeps each window's maximum and its offset."""
+        (kh, kw), (sh, sw) = self.win.kernel, self.win.strides
+        shape = (xp.shape[0], *self.win.out, xp.shape[3])
+        out = workspace.empty(shape, xp.dtype)
+        self.index = workspace.empty(shape, np.int8 if kh * kw <= 127 else np.int32)
+        if (kh, kw) == (2, 2):
+            kernels.max_pool_2x2(xp, sh, sw, out, self.index)
+        else:
+            kernels.max_pool(xp, kh, kw, sh, sw, out, self.index)
+        self.out, self.padded_shape = out, xp.shape
+        return out
+
+    def _backward_kernel(self, g: np.ndarray) -> np.ndarray:
+        """The compiled path: each window's gradient to its saved offset, in one pass."""
+        win = self.win
+        overlap = any(s < k for s, k in zip(win.strides, win.kernel))
+        tiled = win.strides == win.kernel and all(o * s == n for o, s, n in zip(win.out, win.strides, win.padded))
+        gxp = (workspace.empty if tiled else workspace.zeros)(self.padded_shape, g.dtype)
+        (kh, kw), (sh, sw) = win.kernel, win.strides
+        kernels.max_pool_grad(np.ascontiguousarray(g), self.index, kh, kw, sh, sw, g.dtype.type(0), overlap, gxp)
+        return gxp
 
 
 class AvgPool(Function):
