@@ -15,7 +15,8 @@ in again: ``MALLOC_TOP_PAD_=100000000`` in the environment keeps them (it helps
 every library here).
 
 neurona runs its compiled kernels (``neurona.accelerate``, on ``--kernel-threads`` numba
-threads, 1 by default) unless ``NEURONA_ACCELERATE=0`` asks for the NumPy reference path.
+threads, 1 by default: ``NEURONA_KERNEL_THREADS``) unless ``NEURONA_ACCELERATE=0`` asks for the
+NumPy reference path.
 
 Run: ``python benchmarks/bench_cnn.py [--threads 2]`` (set before NumPy loads its BLAS).
 """
@@ -25,7 +26,7 @@ import os
 import sys
 import time
 
-from machine import parser, use_threads
+from machine import describe, parser, use_threads
 
 THREADS = 2
 if __name__ == "__main__":
@@ -35,14 +36,13 @@ if __name__ == "__main__":
                               "after each kernel and take the core that BLAS's second thread needs)")
     args = options.parse_args()
     THREADS = use_threads(args.threads)
-    os.environ["NUMBA_NUM_THREADS"] = str(args.kernel_threads)
+    os.environ["NEURONA_KERNEL_THREADS"] = str(args.kernel_threads)
 
 import numpy as np  # noqa: E402
 import reference_numpy_cnn as ref  # noqa: E402
 from timing import best_times  # noqa: E402
 
 import neurona as nr  # noqa: E402
-from neurona import accelerate  # noqa: E402
 import neurona.functional as F  # noqa: E402
 from neurona.layers import Conv2D, Dense, Dropout, Flatten, MaxPooling2D  # noqa: E402
 from neurona.models import Sequential  # noqa: E402
@@ -223,11 +223,7 @@ def report(title: str, times: dict) -> None:
 
 
 def main() -> None:
-    import platform
-
-    print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, {THREADS} threads; numpy {np.__version__}")
-    kernels = f"on, {os.environ.get('NUMBA_NUM_THREADS', os.cpu_count())} kernel threads" if accelerate.enabled() else "off (NumPy reference path)"
-    print(f"neurona.accelerate: {kernels}")
+    print(describe(THREADS))
     rng = np.random.default_rng(0)
     x = rng.random((N, 28, 28, 1), dtype=np.float32)
     y = rng.integers(0, 10, N)

@@ -49,7 +49,8 @@ def describe(threads: int) -> str:
     kernels = (f", kernels {arch}" if arch else "") + (f" (OPENBLAS_CORETYPE={coretype})" if coretype else "")
     if accelerate.enabled():
         import numba
-        fast = f"numba {numba.__version__} kernels on ({numba.config.THREADING_LAYER} threads: {numba.get_num_threads()})"
+        fast = (f"numba {numba.__version__} kernels on (parallel ones on {accelerate.kernel_threads()} thread(s): "
+                f"NEURONA_KERNEL_THREADS)")
     else:
         fast = "off (NumPy reference)" if accelerate.available() else "off (numba not installed)"
     return (
