@@ -125,8 +125,8 @@ def test_the_kernels_run_when_enabled():
     w = nr.tensor(np.ones((3, 3, 8, 8), np.float32), requires_grad=True)
     y = F.max_pool2d(F.max_pool2d(F.conv2d(x, w, padding="same", activation="relu")), 3, 1)
     y.sum().backward()
-    ran = accelerate.compile_report()
-    assert {"max_pool_2x2", "max_pool", "max_pool_grad", "im2col", "col2im", "relu", "relu_mask"} <= set(ran), ran
+    ran = {name.split(" ")[0] for name in accelerate.compile_report()}  # "im2col (parallel)": the parallel build
+    assert {"max_pool_2x2", "max_pool", "max_pool_grad", "im2col", "col2im", "relu", "relu_mask"} <= ran, ran
 
 
 def test_float16_takes_the_numpy_path():
