@@ -7,10 +7,18 @@ against the clean image) and expanding (a 1024-unit code, wider than the input,
 with the KL penalty and the noise: without them it could learn the identity).
 Printed: the test MSE of each (and of PCA with as many components as the code),
 the share of code units below 0.01, the MSE of each output on noisy test images
-(σ = 0.5, clipped) against the clean ones, and the accuracy of k-means on the
-plain codes vs on raw pixels (clusters matched to labels by the Hungarian
-algorithm). PNG grids go to ``--out``: reconstructions, denoised images, and
-decodings along the line between two codes ("style mixing").
+(σ = 0.5, clipped) against the clean ones, and the accuracy of k-means on codes vs
+on raw pixels (clusters matched to labels by the Hungarian algorithm). PNG grids go
+to ``--out``: reconstructions, denoised images, and decodings along the line
+between two codes ("style mixing").
+
+Clustering uses a fifth autoencoder, the deep one of DEC (Xie et al., 2016):
+784-500-500-2000 ReLU → a linear 10-unit code → 2000-500-500 ReLU → 784 sigmoid,
+MSE, Adam 1e-3, batch 256. Its narrow, unbounded code clusters by digit better
+than the 32 sigmoid units above, whose k-means accuracy is below that of raw pixels
+(0.489 vs 0.546). On the 10,000 MNIST test images, k-means on its codes reaches
+0.631 after 3 epochs, 0.669 after 10 and 0.716 after 12 on the 60,000 training
+images (seed 0), against 0.546 on raw pixels.
 
 k-means is the few lines of Lloyd's algorithm with k-means++ seeding below, on
 NumPy, so that the example needs no scikit-learn; the Hungarian matching is
@@ -58,6 +66,26 @@ def build(kind: str, code: int = 32, hidden: int = 256, pixels: int = 784) -> Au
         sparsity=sparse if kind in ("sparse", "expanding") else None,
         name=kind,
     )
+
+
+def build_clustering(code: int = 10, widths: tuple = (500, 500, 2000), pixels: int = 784) -> AutoEncoder:
+    """The deep autoencoder for clustering: ``widths`` ReLU layers → a linear ``code``, mirrored back to sigmoid pixels."""
+    def stack(sizes: list, first: int, last: Dense, name: str) -> Sequential:
+        layers = [Dense(w, activation="relu", input_dim=first if i == 0 else None) for i, w in enumerate(sizes)]
+        return Sequential([*layers, last], name=name)
+
+    return AutoEncoder(stack(list(widths), pixels, Dense(code), "encoder"),
+                       stack(list(reversed(widths)), code, Dense(pixels, activation="sigmoid"), "decoder"),
+                       name="clustering")
+
+
+def train_clustering(x_train: np.ndarray, epochs: int = 10, widths: tuple = (500, 500, 2000), code: int = 10,
+                     verbose: int = 0) -> AutoEncoder:
+    """Build and train :func:`build_clustering` on ``x_train`` (MSE, Adam 1e-3, batch 256)."""
+    model = build_clustering(code, widths, x_train.shape[1])
+    model.compile(optimizer=Adam(learning_rate=1e-3), loss="mse")
+    model.fit(x_train, epochs=epochs, batch_size=256, verbose=verbose)
+    return model
 
 
 def train(kind: str, x_train: np.ndarray, epochs: int = 10, batch_size: int = 32, verbose: int = 0,
@@ -170,11 +198,14 @@ def save_grid(path: Path, rows: list[np.ndarray], titles: list[str]) -> None:
 
 
 def run(dataset: str = "mnist", epochs: int = 10, limit: int | None = None, out: str = "autoencoders_out",
-        seed: int = 0, verbose: int = 0, test_limit: int | None = None, **sizes) -> dict:
-    """Train the four autoencoders, print and return the figures, and write the PNG grids to ``out``."""
+        seed: int = 0, verbose: int = 0, test_limit: int | None = None, widths: tuple = (500, 500, 2000),
+        **sizes) -> dict:
+    """Train the four autoencoders and the deep one for clustering (hidden ``widths``); print and return the
+    figures, and write the PNG grids to ``out``."""
     nr.random.seed(seed)
     (x_train, _), (x_test, y_test) = load(dataset, limit, test_limit)
     models = {kind: train(kind, x_train, epochs, verbose=verbose, **sizes) for kind in KINDS}
+    clusterer = train_clustering(x_train, epochs, widths, verbose=verbose)
     x_noisy = noisy(x_test)
     results = {"pca_mse": pca_mse(x_train, x_test, models["plain"].encoder.layers[-1].units)}
     for kind, model in models.items():
@@ -182,7 +213,7 @@ def run(dataset: str = "mnist", epochs: int = 10, limit: int | None = None, out:
                          "code_below_0.01": sparsity(model.encode(x_test)),
                          "denoised_mse": mse(model.reconstruct(x_noisy), x_test)}
     k = int(y_test.max()) + 1
-    results["kmeans_codes"] = clustering_accuracy(y_test, kmeans(models["plain"].encode(x_test), k, seed))
+    results["kmeans_codes"] = clustering_accuracy(y_test, kmeans(clusterer.encode(x_test), k, seed))
     results["kmeans_pixels"] = clustering_accuracy(y_test, kmeans(x_test, k, seed))
     _report(results, dataset, epochs, len(x_train))
     _figures(Path(out), models, x_test, x_noisy)
@@ -195,7 +226,8 @@ def _report(results: dict, dataset: str, epochs: int, n: int) -> None:
     for kind in KINDS:
         r = results[kind]
         print(f"{kind:<10} {r['mse']:>9.5f} {r['code_below_0.01']:>12.1%} {r['denoised_mse']:>18.5f}")
-    print(f"k-means accuracy: codes {results['kmeans_codes']:.4f}, raw pixels {results['kmeans_pixels']:.4f}")
+    print(f"k-means accuracy: deep autoencoder's codes {results['kmeans_codes']:.4f}, "
+          f"raw pixels {results['kmeans_pixels']:.4f}")
 
 
 def _figures(out: Path, models: dict, x_test: np.ndarray, x_noisy: np.ndarray, n: int = 10) -> None:

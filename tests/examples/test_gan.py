@@ -26,7 +26,8 @@ def test_the_score_is_the_number_of_classes_for_sure_and_balanced_predictions_an
     assert inception(two)[0] == pytest.approx(2.0, rel=1e-6)
 
 
-@pytest.mark.parametrize("model, dataset_shape", [("dense", (256, 784)), ("dcgan", (128, 28, 28, 1))])
+@pytest.mark.parametrize("model, dataset_shape", [("dense", (256, 784)), ("dense-large", (128, 784)),
+                                                  ("dcgan", (128, 28, 28, 1))])
 def test_a_small_slice_trains_and_writes_a_grid_per_epoch(gan_example, tmp_path, model, dataset_shape):
     gan = gan_example.train(model, epochs=2, limit=dataset_shape[0], out=str(tmp_path), verbose=0)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["samples_epoch_01.png", "samples_epoch_02.png"]
