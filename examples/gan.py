@@ -19,7 +19,7 @@ prediction of at least 5.3% of the samples from epoch 4 on): 3.8 after 2 epochs,
 6.5 after 8, 7.1 after 12, 7.5 after 18, 7.7 after 24, 7.9 after 32, 8.01 after 34,
 8.06 after 36, 7.96 after 38, 8.09 after 40, 8.10 after 42, 8.00 after 44 (16
 minutes of CPU time for 36 epochs). The smaller
-dense GAN, the one benchmarked against PyTorch, reaches 7.5 after 40 epochs.
+dense GAN reaches 7.5 after 40 epochs.
 
 Run: ``python examples/gan.py [--model dense|dense-large|dcgan] [--epochs 30] [--limit N] [--out gan_out]``
 (the data comes from ``$NEURONA_DATA`` or is downloaded once).
