@@ -6,15 +6,21 @@ Run: ``python benchmarks/bench_mlp.py``.
 """
 from __future__ import annotations
 
-import numpy as np
-from reference_numpy import mlp_step
-from timing import best_times, report, torch_or_none
+from machine import describe, parser, use_threads
 
-import neurona as nr
-import neurona.functional as F
+OPTIONS = parser(__doc__.splitlines()[0]).parse_args()
+use_threads(OPTIONS.threads)
+
+import numpy as np  # noqa: E402
+from reference_numpy import mlp_step  # noqa: E402
+from timing import best_times, report, torch_or_none  # noqa: E402
+
+import neurona as nr  # noqa: E402
+import neurona.functional as F  # noqa: E402
 
 
 def main() -> None:
+    print(describe(OPTIONS.threads))
     rng = np.random.default_rng(0)
     arrays = [
         rng.standard_normal((784, 128)).astype(np.float32) * 0.05,

@@ -5,15 +5,21 @@ Run: ``python benchmarks/bench_op_overhead.py``.
 """
 from __future__ import annotations
 
-import contextlib
+from machine import describe, parser, use_threads
 
-import numpy as np
-from timing import best_times, report, torch_or_none
+OPTIONS = parser(__doc__.splitlines()[0]).parse_args()
+use_threads(OPTIONS.threads)
 
-import neurona as nr
+import contextlib  # noqa: E402
+
+import numpy as np  # noqa: E402
+from timing import best_times, report, torch_or_none  # noqa: E402
+
+import neurona as nr  # noqa: E402
 
 
 def main() -> None:
+    print(describe(OPTIONS.threads))
     a = nr.tensor([1.0], requires_grad=True)
     b = nr.tensor([2.0], requires_grad=True)
     x, y = np.array([1.0], np.float32), np.array([2.0], np.float32)
