@@ -36,6 +36,7 @@ from collections.abc import Callable
 ENV = "NEURONA_ACCELERATE"
 THREADS_ENV = "NEURONA_KERNEL_THREADS"
 _numba = None  # the numba module, once a kernel has compiled
+_threads = 1  # the threads of parallel kernels, read from NEURONA_KERNEL_THREADS at the first compile
 _override: bool | None = None
 _available: bool | None = None
 _compiled: dict[str, float] = {}
@@ -103,10 +104,11 @@ class Kernel:
         if not available():
             self._compiled[parallel] = self.function
             return self.function
-        global _numba
+        global _numba, _threads
         import numba
 
         _numba = numba
+        _threads = min(kernel_threads(), numba.config.NUMBA_NUM_THREADS)
         start = time.perf_counter()
         function = self.function
         if parallel:  # the module's `prange` (plain `range` for Python) becomes numba's
@@ -137,8 +139,8 @@ def kernel_threads() -> int:
 
 
 def _with_threads(compiled: Callable, args: tuple):
-    """Run a parallel build on :func:`kernel_threads` threads, giving the calling thread its own count back."""
-    current, wanted = _numba.get_num_threads(), min(kernel_threads(), _numba.config.NUMBA_NUM_THREADS)
+    """Run a parallel build on :data:`_threads` threads, giving the calling thread its own count back."""
+    current, wanted = _numba.get_num_threads(), _threads
     if current == wanted:
         return compiled(*args)
     _numba.set_num_threads(wanted)

@@ -41,10 +41,14 @@ def check_ids(owner: str, ids, input_dim: int) -> np.ndarray:
 
 
 class Embedding(Function):
+    """``weights[ids]``. The node keeps its own copy of the ids: a batch buffer that the caller
+    reuses before ``backward()`` must not move the gradient to other rows (or, in the compiled
+    scatter, which does not check bounds, outside the array)."""
+
     saves = ()
 
     def __init__(self, ids: np.ndarray) -> None:
-        self.ids = ids
+        self.ids = np.array(ids, copy=True)
 
     def forward(self, weights):
         self.rows = weights.shape

@@ -42,3 +42,12 @@ def test_a_non_contiguous_gradient_is_read_right(compiled):
     expected = np.zeros((3, 4), np.float32)
     np.add.at(expected, ids.reshape(-1), grad.reshape(-1, 4))
     np.testing.assert_array_equal(weights.grad, expected)
+
+
+def test_ids_changed_in_place_after_the_forward_pass_do_not_move_the_gradient(compiled):
+    ids = np.array([[0, 1], [1, 2]])
+    w = nr.tensor(np.ones((3, 2)), requires_grad=True)
+    out = F.embedding(ids, w)
+    ids[:] = 7  # the caller reuses its batch buffer (out of range, even) before backward
+    out.sum().backward()
+    np.testing.assert_array_equal(w.grad, [[1, 1], [2, 2], [1, 1]])
