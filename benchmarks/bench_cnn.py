@@ -40,7 +40,7 @@ if __name__ == "__main__":
 
 import numpy as np  # noqa: E402
 import reference_numpy_cnn as ref  # noqa: E402
-from timing import best_times  # noqa: E402
+from timing import best_times, report, torch_or_none  # noqa: E402
 
 import neurona as nr  # noqa: E402
 import neurona.functional as F  # noqa: E402
@@ -49,15 +49,6 @@ from neurona.models import Sequential  # noqa: E402
 from neurona.optimizers import SGD, Adam  # noqa: E402
 
 N, BATCH = 10_000, 64
-
-
-def torch_or_none():
-    try:
-        import torch
-    except ImportError:
-        return None
-    torch.set_num_threads(THREADS)
-    return torch
 
 
 def batches(rng: np.random.Generator):
@@ -213,13 +204,6 @@ def inference_runs(x: np.ndarray) -> dict:
 
         runs["torch"] = torch_forward
     return runs
-
-
-def report(title: str, times: dict) -> None:
-    print(f"\n{title}")
-    for name, seconds in times.items():
-        ratios = "  ".join(f"{seconds / times[peer]:.2f}x {peer}" for peer in ("numpy", "torch") if peer in times and peer != name)
-        print(f"  {name:<8} {seconds * 1e3:9.2f} ms   {ratios}")
 
 
 def main() -> None:

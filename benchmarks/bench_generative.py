@@ -37,7 +37,7 @@ OPTIONS = _options() if __name__ == "__main__" else argparse.Namespace(threads=2
 
 import numpy as np  # noqa: E402
 import reference_numpy_generative as ref  # noqa: E402
-from timing import best_times, report  # noqa: E402
+from timing import best_times, report, torch_or_none  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples"))
 import gan as gan_example  # noqa: E402
@@ -45,15 +45,6 @@ import vae as vae_example  # noqa: E402
 
 import neurona as nr  # noqa: E402
 from neurona.optimizers import Adam  # noqa: E402
-
-
-def torch_or_none():
-    try:
-        import torch
-    except ImportError:
-        return None
-    torch.set_num_threads(OPTIONS.threads)
-    return torch
 
 
 def neurona_vae_epoch(x: np.ndarray):

@@ -12,25 +12,22 @@ Run: ``python benchmarks/bench_lstm.py [--repeats 3] [--samples 5000] [--threads
 """
 from __future__ import annotations
 
-import os
-import sys
+from machine import describe, parser, use_threads
 
 
-def _threads(argv: list[str]) -> str:
-    """The ``--threads`` value (default 2), read before NumPy loads so that BLAS starts with it."""
-    for k, arg in enumerate(argv):
-        if arg.startswith("--threads="):
-            return arg.split("=", 1)[1]
-        if arg == "--threads" and k + 1 < len(argv):
-            return argv[k + 1]
-    return "2"
+def options():
+    """``--threads`` (set in the environment before NumPy loads its BLAS), ``--repeats``, ``--samples``, ``--kinds``."""
+    found = parser(__doc__.splitlines()[0])
+    found.add_argument("--repeats", type=int, default=3, help="interleaved runs of each candidate (median kept)")
+    found.add_argument("--samples", type=int, default=5000, help="sequences in the epoch")
+    found.add_argument("--kinds", default="LSTM,GRU,SimpleRNN", help="comma-separated recurrent layers to time")
+    args = found.parse_args()
+    use_threads(args.threads)
+    return args
 
 
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_var] = _threads(sys.argv[1:])
+OPTIONS = options() if __name__ == "__main__" else None
 
-import argparse  # noqa: E402
-import platform  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
 
@@ -142,54 +139,13 @@ def median_times(fns: dict, repeats: int) -> dict[str, float]:
     return {name: statistics.median(ts) for name, ts in times.items()}
 
 
-def blas_line(threads: int) -> str:
-    """NumPy's BLAS, its kernel architecture where threadpoolctl can tell it, and the threads.
-
-    The kernels matter to the ratio: OpenBLAS picks them from the CPU unless ``OPENBLAS_CORETYPE``
-    forces a kind, and Haswell (AVX2) kernels run float32 products at about half the speed of
-    AVX-512 ones (SkylakeX) on a CPU that has AVX-512, where PyTorch's oneDNN uses AVX-512.
-    """
-    blas = np.__config__.CONFIG.get("Build Dependencies", {}).get("blas", {})
-    try:
-        from threadpoolctl import threadpool_info
-        arch = next((i.get("architecture") for i in threadpool_info() if i.get("user_api") == "blas"), None)
-    except ImportError:
-        arch = None
-    kernels = f", kernels {arch}" if arch else ""
-    coretype = os.environ.get("OPENBLAS_CORETYPE")
-    forced = f" (OPENBLAS_CORETYPE={coretype})" if coretype else ""
-    return f"BLAS: {blas.get('name')} {blas.get('version')}{kernels}{forced}; threads: numpy and torch {threads} each"
-
-
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo") as info:
-            return next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), "")
-    except OSError:
-        return platform.processor() or platform.machine()
-
-
-def _accelerate_line() -> str:
-    if not accelerate.enabled():
-        return "neurona.accelerate: off (NumPy path only)"
-    import numba
-    return f"neurona.accelerate: on (numba {numba.__version__}); neurona-np is the NumPy reference path"
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=3, help="interleaved runs of each candidate (median kept)")
-    parser.add_argument("--samples", type=int, default=5000, help="sequences in the epoch")
-    parser.add_argument("--threads", type=int, default=2, help="BLAS threads of NumPy and torch threads")
-    parser.add_argument("--kinds", default="LSTM,GRU,SimpleRNN", help="comma-separated recurrent layers to time")
-    args = parser.parse_args(argv)
+def main() -> None:
+    args = OPTIONS
     ids, y = data(args.samples)
-    print(f"CPU: {_cpu_model()}  ({os.cpu_count()} cores, load {os.getloadavg()[0]:.2f})")
-    print(blas_line(args.threads))
+    print(describe(args.threads))
+    if accelerate.enabled():
+        print("neurona-np: the same model on the NumPy reference path (NEURONA_ACCELERATE=0)")
     torch = torch_or_none()
-    if torch is not None:
-        torch.set_num_threads(args.threads)
-    print(_accelerate_line())
     for kind in args.kinds.split(","):
         fns = {"neurona": lambda kind=kind: neurona_epoch(kind, ids, y)}
         if accelerate.enabled():

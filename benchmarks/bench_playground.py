@@ -14,10 +14,8 @@ Run: ``python benchmarks/bench_playground.py [--threads 2]`` (set before NumPy l
 """
 from __future__ import annotations
 
-import os
-import platform
 
-from machine import cpu_model, parser, use_threads
+from machine import describe, parser, use_threads
 
 THREADS = use_threads(parser(__doc__.splitlines()[0]).parse_args().threads) if __name__ == "__main__" else 2
 
@@ -94,19 +92,13 @@ def main() -> None:
                     topt.step()
 
         fns["torch"] = torch_loop
-    print(f"CPU: {platform.processor() or platform.machine()} {cpu_model()}; {THREADS} threads; load {os.getloadavg()}")
-    print(f"NumPy {np.__version__}, BLAS: {_blas()}")
+    print(describe(THREADS))
     times = best_times(fns, number=3)
     report(f"{EPOCHS} epochs of the default set-up (25 steps each)", times)
     for name, seconds in times.items():
         print(f"  {name:<10} {EPOCHS / seconds:7.0f} epochs/s   {seconds / EPOCHS / 25 * 1e6:6.0f} µs a step")
     frame = best_times({"frame": session.frame}, number=20)
     print(f"\none frame (fields of every node, weights): {frame['frame'] * 1e3:.2f} ms")
-
-
-def _blas() -> str:
-    config = np.show_config(mode="dicts") or {}
-    return config.get("Build Dependencies", {}).get("blas", {}).get("name", "unknown")
 
 
 if __name__ == "__main__":

@@ -7,16 +7,18 @@ Run: ``python benchmarks/bench_recurrent_op.py [--threads 2]``.
 """
 from __future__ import annotations
 
-import argparse
+from machine import describe, parser, use_threads
 
-from bench_lstm import _cpu_model, blas_line  # sets the BLAS threads from --threads before NumPy loads
+OPTIONS = parser(__doc__.splitlines()[0]).parse_args() if __name__ == "__main__" else None
+if OPTIONS is not None:
+    use_threads(OPTIONS.threads)
 
-import numpy as np  # noqa: E402  (after the thread setting)
+import numpy as np  # noqa: E402
 from timing import best_times, report, torch_or_none  # noqa: E402
 
-import neurona as nr
-import neurona.functional as F
-from neurona import accelerate
+import neurona as nr  # noqa: E402
+import neurona.functional as F  # noqa: E402
+from neurona import accelerate  # noqa: E402
 
 BATCH, TIME, FEATURES, UNITS = 32, 50, 32, 64
 
@@ -51,10 +53,7 @@ def numpy_lstm_step(x, kernel, recurrent_kernel, bias):
     return dk, drk, db
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threads", type=int, default=2, help="BLAS threads of NumPy and torch threads")
-    args = parser.parse_args(argv)
+def main() -> None:
     rng = np.random.default_rng(0)
     x = rng.standard_normal((BATCH, TIME, FEATURES)).astype(np.float32)
     weights = [rng.standard_normal(s).astype(np.float32) * 0.1 for s in [(FEATURES, 4 * UNITS), (UNITS, 4 * UNITS), (4 * UNITS,)]]
@@ -73,7 +72,6 @@ def main(argv: list[str] | None = None) -> None:
         fns["neurona-np"] = reference_lstm
     torch = torch_or_none()
     if torch is not None:
-        torch.set_num_threads(args.threads)
         module = torch.nn.LSTM(FEATURES, UNITS, batch_first=True)
         tx = torch.tensor(x)
 
@@ -82,8 +80,7 @@ def main(argv: list[str] | None = None) -> None:
             module(tx)[1][0].sum().backward()
 
         fns["torch"] = torch_lstm
-    print(f"CPU: {_cpu_model()}")
-    print(blas_line(args.threads))
+    print(describe(OPTIONS.threads))
     report(f"LSTM forward + backward, x {(BATCH, TIME, FEATURES)} → {UNITS} units, float32", best_times(fns, 20))
 
 
