@@ -53,11 +53,11 @@ class MaxPool(Function):
         order, each taking the windows whose maximum it holds and that no earlier offset took."""
         win, out = self.win, self.out
         g = to_images(grad, self.rank, self.channels_first)
-        if self.index is not None:
-            return from_images(win.crop(self._backward_kernel(g)), self.rank, self.channels_first)
         overlap = any(s < k for s, k in zip(win.strides, win.kernel))
-        masked = not np.isfinite(g).all()  # 0 * inf would spread an infinite gradient over the window
         tiled = win.strides == win.kernel and all(o * s == n for o, s, n in zip(win.out, win.strides, win.padded))
+        if self.index is not None:
+            return from_images(win.crop(self._backward_kernel(g, overlap, tiled)), self.rank, self.channels_first)
+        masked = not np.isfinite(g).all()  # 0 * inf would spread an infinite gradient over the window
         gxp = (workspace.empty if tiled and not masked else workspace.zeros)(self.xp.shape, g.dtype)  # tiles write every pixel
         nan = bool(np.isnan(out).any())
         hit, free = workspace.empty(out.shape, bool), workspace.empty(out.shape, bool)
@@ -91,11 +91,10 @@ class MaxPool(Function):
         self.out, self.padded_shape = out, xp.shape
         return out
 
-    def _backward_kernel(self, g: np.ndarray) -> np.ndarray:
-        """The compiled path: each window's gradient to its saved offset, in one pass."""
+    def _backward_kernel(self, g: np.ndarray, overlap: bool, tiled: bool) -> np.ndarray:
+        """The compiled path: each window's gradient to its saved offset, in one pass (``tiled``:
+        the windows cover every pixel once, so nothing needs zeroing first)."""
         win = self.win
-        overlap = any(s < k for s, k in zip(win.strides, win.kernel))
-        tiled = win.strides == win.kernel and all(o * s == n for o, s, n in zip(win.out, win.strides, win.padded))
         gxp = (workspace.empty if tiled else workspace.zeros)(self.padded_shape, g.dtype)
         (kh, kw), (sh, sw) = win.kernel, win.strides
         kernels.max_pool_grad(np.ascontiguousarray(g), self.index, kh, kw, sh, sw, g.dtype.type(0), overlap, gxp)
