@@ -100,6 +100,13 @@ class Kernel:
             return _with_threads(compiled, args)
         return compiled(*args)
 
+    def build(self, *args) -> Callable:
+        """The compiled function that a call ``self(*args)`` runs, to call in a hot loop without
+        this wrapper (serial kernels only: a parallel one sets its threads at each call)."""
+        if self.parallel:
+            raise ValueError(f"{self.function.__qualname__}: build() is for serial kernels; call the kernel")
+        return self._compiled.get(False) or self._compile(args, False)
+
     def _compile(self, args: tuple, parallel: bool) -> Callable:
         if not available():
             self._compiled[parallel] = self.function

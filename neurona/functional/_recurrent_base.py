@@ -48,6 +48,13 @@ def check_inputs(name: str, x, states: list, kernel, recurrent_kernel, bias, gat
     return dtype, units
 
 
+def sigmoid_scale(units: int, gates: int, tanh_gates: tuple, dtype) -> np.ndarray:
+    """0.5 on the columns of the sigmoid gates, 1 on the tanh ones: σ(z) = 0.5·tanh(0.5·z) + 0.5."""
+    scale = np.full((gates, units), 0.5, dtype)
+    scale[list(tanh_gates)] = 1
+    return scale.reshape(-1)
+
+
 class Workspace:
     """Scratch arrays passed from one call of a recurrent op to the next, up to ``limit`` bytes kept.
 
@@ -135,10 +142,13 @@ class Recurrent(Function):
             keep = np.ascontiguousarray(self._time_major(~np.asarray(self.mask)))[..., None]
         self.keep = keep
         self.rmask = self._recurrent_mask(batch, units)
-        self.xt = self._take((time, batch, x.shape[2]))
-        np.copyto(self.xt, self._time_major(x), casting="unsafe")
-        if keep is not None:
-            np.copyto(self.xt, 0, where=keep)  # padded inputs (even NaN) reach neither output nor gradients
+        features = x.shape[2]
+        self.xt = self._take((time, batch, features + (bias is not None)))
+        np.copyto(self.xt[..., :features], self._time_major(x), casting="unsafe")
+        if keep is not None:  # padded inputs (even NaN) reach neither output nor gradients
+            np.copyto(self.xt[..., :features], 0, where=keep)
+        if bias is not None:
+            self.xt[..., features] = 1  # the input of the bias: one product adds it, one gives its gradient
         self.kernel, self.recurrent_kernel = kernel, recurrent_kernel
         proj = self._project(self.xt, kernel, bias, self._input_scale(units))
         finals = self._steps(proj, states, recurrent_kernel, bias)
@@ -172,24 +182,31 @@ class Recurrent(Function):
         return None
 
     def _project(self, xt: np.ndarray, kernel: np.ndarray, bias, scale=None) -> np.ndarray:
-        """The input projection of all steps, ``x·W + b`` (times ``scale``), as one matrix product."""
-        time, batch, features = xt.shape
-        if bias is not None and bias.ndim == 2:
-            bias = bias[0]
-        if scale is not None:  # scaling the small weights, not the large product
-            kernel, bias = kernel * scale, None if bias is None else bias * scale
-        proj = np.matmul(xt.reshape(-1, features), kernel, out=self._take((time * batch, kernel.shape[1])))
-        proj = proj.reshape(time, batch, kernel.shape[1])
+        """The input projection of all steps, ``x·W + b`` (times ``scale``), as one matrix product:
+        ``xt`` ends with a column of ones where there is a bias, the weights with the bias as a row."""
+        time, batch, rows = xt.shape
+        weights = self._input_weights(kernel, bias, scale)
+        proj = np.matmul(xt.reshape(-1, rows), weights, out=self._take((time * batch, weights.shape[1])))
+        return proj.reshape(time, batch, weights.shape[1])
+
+    def _input_weights(self, kernel: np.ndarray, bias, scale) -> np.ndarray:
+        """``kernel`` with the input bias as one more row, both times ``scale`` (the small weights
+        are scaled, not the large product)."""
+        features = kernel.shape[0]
+        weights = np.empty((features + (bias is not None), kernel.shape[1]), self.dtype)
+        np.multiply(kernel, 1 if scale is None else scale, out=weights[:features], casting="unsafe")
         if bias is not None:
-            proj += bias
-        return proj
+            np.multiply(bias[0] if bias.ndim == 2 else bias, 1 if scale is None else scale, out=weights[features],
+                        casting="unsafe")
+        return weights
 
     def _recurrent_kernel_grad(self, drec: np.ndarray) -> np.ndarray:
         """``dU = Σ_t h_{t-1}ᵀ·drec_t``, one product over all steps."""
         return self._h_in(self.hs[:-1]).reshape(-1, self.hs.shape[-1]).T @ drec.reshape(-1, drec.shape[-1])
 
     def backward(self, grad):
-        time, batch, features = self.xt.shape
+        time, batch, rows = self.xt.shape
+        features = self.kernel.shape[0]
         gt = np.swapaxes(grad, 0, 1)
         seq = gt[:time] if self.return_sequences else None
         row = time if self.return_sequences else 0
@@ -201,12 +218,13 @@ class Recurrent(Function):
         if need[0]:
             dx = (flat @ self.kernel.T).reshape(time, batch, features)
             dx = np.swapaxes(dx[::-1] if self.go_backwards else dx, 0, 1)
-        if need[self.n_states + 1]:
-            dk = self.xt.reshape(-1, features).T @ flat
+        if need[self.n_states + 1] or need[self.n_states + 3]:  # kernel and bias: one product
+            dkb = self.xt.reshape(-1, rows).T @ flat
+            dk = dkb[:features] if need[self.n_states + 1] else None
+            db = dkb[features].copy() if rows > features else None
         if need[self.n_states + 2]:
             drk = self._recurrent_kernel_grad(drec)
         if need[self.n_states + 3]:
-            db = np.add.reduce(flat, axis=0)
             if dbias_rec is not None:
                 db = np.stack([db, np.add.reduce(dbias_rec.reshape(-1, dbias_rec.shape[-1]), axis=0)])
         return (dx, *dstates, dk, drk, db)

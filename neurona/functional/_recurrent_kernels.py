@@ -1,15 +1,16 @@
 """The LSTM step's element-wise work as compiled kernels: one loop per step forward, one backward.
 
-The NumPy steps of :class:`neurona.functional.recurrent.LSTM` are the reference; these kernels
-compute the same numbers (within float32 rounding) in one pass over a step's (4·units, batch)
-block instead of a dozen NumPy calls, which is what a step of a small LSTM costs. A step's block,
-flat, holds the gates i, f, c, o as the runs ``[0, n)``, ``[n, 2n)``, ... with ``n = units·batch``.
+The NumPy steps of :class:`neurona.functional.recurrent.LSTM` are the reference; these kernels,
+which :class:`neurona.functional._lstm_compiled.CompiledLSTM` runs, compute the same numbers
+(within float32 rounding) in one pass over a step's (batch, 4·units) block instead of a dozen
+NumPy calls, which is what a step of a small LSTM costs. Each row of a block holds one sequence's
+gates i, f, c, o as the runs ``[0, u)``, ``[u, 2u)``, ... with ``u`` units.
 
 numba's ``tanh`` on float32 is a scalar library call per element (about 8 ns); :func:`tanh32`
 is a float32 tanh that the compiler vectorizes, accurate to 1 ulp (Cephes ``tanhf``: an odd
 polynomial below 0.625, ``(1 − e)/(1 + e)`` with ``e = exp(−2|x|)`` above). Where numba is
 installed this module compiles :func:`tanh32` on import, so that it inlines into the kernels' loops;
-:mod:`neurona.functional.recurrent` imports the module only when :func:`neurona.accelerate.enabled`.
+:mod:`neurona.functional.recurrent` imports it only when :func:`neurona.accelerate.enabled`.
 """
 from __future__ import annotations
 
@@ -50,55 +51,59 @@ def tanh_array(x, out):
 
 
 @jit
-def lstm_forward_step(t, pre, rec, cs, hs, dc_from_h, f_carry, keep):
-    """Step ``t`` from the pre-activations ``pre[t] + rec`` (the sigmoid gates' halved, as in the
-    reference): ``cs[t + 1] = f·cs[t] + i·g``, ``hs[t + 1] = o·tanh(c)``. ``pre[t]`` is overwritten
-    by the factors that turn the carried gradient into the pre-activations' (i: σ'·g, f: σ'·c_prev,
+def lstm_forward_step(t, pre, rec, cs, hs, dc_from_h, f_carry, drop):
+    """Step ``t`` from the pre-activations ``pre[t] + rec`` (batch, 4·units), the sigmoid gates'
+    halved: ``cs[t + 1] = f·cs[t] + i·g``, ``hs[t + 1] = o·tanh(c)``. ``pre[t]`` is overwritten by
+    the factors that turn the carried gradient into the pre-activations' (i: σ'·g, f: σ'·c_prev,
     g: (1 − g²)·i, o: σ'·tanh(c)), ``dc_from_h[t]`` gets (1 − tanh²c)·o and ``f_carry[t]`` f.
-    Where ``keep[t]`` (the row of padded steps; one row of False without a mask) the state is
-    carried over: factors 0, f_carry 1. Each loop touches few arrays, so that it vectorizes."""
-    z, r = pre[t].reshape(4, -1), rec.reshape(4, -1)
-    c_prev, h_prev, c, h = cs[t].reshape(-1), hs[t].reshape(-1), cs[t + 1].reshape(-1), hs[t + 1].reshape(-1)
-    tc, f_c, drop = dc_from_h[t].reshape(-1), f_carry[t].reshape(-1), keep[min(t, keep.shape[0] - 1)]
-    n = c.size
+    Where ``drop[t, b]`` (a padded step of sequence ``b``; one row of False without a mask) the
+    state is carried over: factors 0, f_carry 1."""
+    z, c_prev, h_prev, c, h = pre[t], cs[t], hs[t], cs[t + 1], hs[t + 1]
+    tc, f_c, skip = dc_from_h[t], f_carry[t], drop[min(t, drop.shape[0] - 1)]
+    batch, u = c.shape
     half, one, zero = F(0.5), F(1.0), F(0.0)
-    for gate in range(4):  # tanh of all four; σ = 0.5·tanh + 0.5 below
-        for k in range(n):
-            z[gate, k] = tanh32(z[gate, k] + r[gate, k])
-    for k in range(n):
-        i, f = half * z[0, k] + half, half * z[1, k] + half
-        c[k] = c_prev[k] if drop[k] else f * c_prev[k] + i * z[2, k]
-    for k in range(n):
-        tc[k] = tanh32(c[k])
-    for k in range(n):
-        h[k] = h_prev[k] if drop[k] else (half * z[3, k] + half) * tc[k]
-    for k in range(n):  # the factors of o and of c (dc_from_h, in place of tanh(c))
-        o, tanh_c = half * z[3, k] + half, tc[k]
-        z[3, k] = zero if drop[k] else (one - o) * o * tanh_c
-        tc[k] = zero if drop[k] else (one - tanh_c * tanh_c) * o
-    for k in range(n):  # the factors of i and g
-        i, g = half * z[0, k] + half, z[2, k]
-        z[0, k] = zero if drop[k] else (one - i) * i * g
-        z[2, k] = zero if drop[k] else (one - g * g) * i
-    for k in range(n):  # the factor of f and what of dc reaches c_prev
-        f = half * z[1, k] + half
-        z[1, k] = zero if drop[k] else (one - f) * f * c_prev[k]
-        f_c[k] = one if drop[k] else f
+    for b in range(batch):  # each loop touches few arrays, so that it vectorizes
+        if skip[b]:
+            for k in range(4 * u):
+                z[b, k] = zero
+            for j in range(u):
+                c[b, j], h[b, j], tc[b, j], f_c[b, j] = c_prev[b, j], h_prev[b, j], zero, one
+            continue
+        for k in range(4 * u):  # tanh of all four gates; σ = 0.5·tanh + 0.5 below
+            z[b, k] = tanh32(z[b, k] + rec[b, k])
+        for j in range(u):
+            c[b, j] = (half * z[b, u + j] + half) * c_prev[b, j] + (half * z[b, j] + half) * z[b, 2 * u + j]
+        for j in range(u):
+            tc[b, j] = tanh32(c[b, j])
+        for j in range(u):
+            h[b, j] = (half * z[b, 3 * u + j] + half) * tc[b, j]
+        for j in range(u):  # the factors of o and of c (dc_from_h, in place of tanh(c))
+            o, tanh_c = half * z[b, 3 * u + j] + half, tc[b, j]
+            z[b, 3 * u + j] = (one - o) * o * tanh_c
+            tc[b, j] = (one - tanh_c * tanh_c) * o
+        for j in range(u):  # the factors of i and g
+            i, g = half * z[b, j] + half, z[b, 2 * u + j]
+            z[b, j] = (one - i) * i * g
+            z[b, 2 * u + j] = (one - g * g) * i
+        for j in range(u):  # the factor of f and what of dc reaches c_prev
+            f = half * z[b, u + j] + half
+            z[b, u + j] = (one - f) * f * c_prev[b, j]
+            f_c[b, j] = f
 
 
 @jit
 def lstm_backward_step(t, factors, dc_from_h, f_carry, dh, dc, dpre):
-    """Step ``t`` back: dc += dh·dc_from_h; ``dpre[t]`` = the factors times dc (i, f, g) or dh (o);
-    then dc ← dc·f, the gradient that reaches the previous cell state."""
-    fac, dz = factors[t].reshape(4, -1), dpre[t].reshape(4, -1)
-    dc_h, f_c, dh_, dc_ = dc_from_h[t].reshape(-1), f_carry[t].reshape(-1), dh.reshape(-1), dc.reshape(-1)
-    n = dh_.size
-    for k in range(n):
-        dc_[k] += dh_[k] * dc_h[k]
-    for gate in range(3):
-        for k in range(n):
-            dz[gate, k] = fac[gate, k] * dc_[k]
-    for k in range(n):
-        dz[3, k] = fac[3, k] * dh_[k]
-    for k in range(n):
-        dc_[k] *= f_c[k]
+    """Step ``t`` back: dc += dh·dc_from_h; ``dpre[t]`` (batch, 4·units) = the factors times dc
+    (i, f, g) or dh (o); then dc ← dc·f, the gradient that reaches the previous cell state."""
+    fac, dz, dc_h, f_c = factors[t], dpre[t], dc_from_h[t], f_carry[t]
+    batch, u = dh.shape
+    for b in range(batch):
+        for j in range(u):
+            dc[b, j] += dh[b, j] * dc_h[b, j]
+        for gate in range(3):
+            for j in range(u):
+                dz[b, gate * u + j] = fac[b, gate * u + j] * dc[b, j]
+        for j in range(u):
+            dz[b, 3 * u + j] = fac[b, 3 * u + j] * dh[b, j]
+        for j in range(u):
+            dc[b, j] *= f_c[b, j]

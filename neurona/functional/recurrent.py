@@ -6,9 +6,10 @@ fast: the input projection ``x·W + b`` of all steps is one matrix product; each
 factors of backward that do not depend on the carried gradient are computed for many steps at once
 (the LSTM's in the forward pass, a cache-sized chunk of steps at a time); backward runs the steps
 in reverse carrying ``dh`` (and ``dc``) and forms ``dW``, ``dU`` and ``db`` as single products over
-the whole sequence. With :mod:`neurona.accelerate` on, a float32 LSTM step is one product and one
-compiled kernel each way (:mod:`neurona.functional._recurrent_kernels`); the NumPy steps are the
-reference (``NEURONA_ACCELERATE=0``) and float64 always takes them.
+the whole sequence. With :mod:`neurona.accelerate` on, a float32 ``lstm`` runs
+:class:`neurona.functional._lstm_compiled.CompiledLSTM`: one product and one compiled kernel a step
+each way, in Keras's batch-major layout with no transposes. The NumPy op :class:`LSTM` is the
+reference (``NEURONA_ACCELERATE=0``), and float64 always takes it.
 
 Layouts and gate orders are Keras's: x is ``(batch, time, features)``, kernel
 ``(features, k*units)``, recurrent_kernel ``(units, k*units)``; LSTM gates i, f, c, o; GRU gates
@@ -24,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 
 from neurona import accelerate
-from neurona.functional._recurrent_base import WORKSPACE, Recurrent
+from neurona.functional._recurrent_base import WORKSPACE, Recurrent, sigmoid_scale
 from neurona.functional.shape import getitem
 from neurona.tensor import Tensor
 
@@ -76,49 +77,28 @@ class SimpleRNN(Recurrent):
         return dproj, dproj, None, [dh]
 
 
-def _sigmoid_scale(units: int, gates: int, tanh_gates: tuple, dtype) -> np.ndarray:
-    """0.5 on the columns of the sigmoid gates, 1 on the tanh ones: σ(z) = 0.5·tanh(0.5·z) + 0.5."""
-    scale = np.full((gates, units), 0.5, dtype)
-    scale[list(tanh_gates)] = 1
-    return scale.reshape(-1)
-
-
-def _kernels(dtype):
-    """The compiled LSTM steps where :mod:`neurona.accelerate` is on and the dtype is float32, else None."""
-    if dtype != np.float32 or not accelerate.enabled():
-        return None
-    from neurona.functional import _recurrent_kernels
-
-    return _recurrent_kernels
-
-
 def _chunk_steps(batch: int, width: int, itemsize: int) -> int:
     """How many steps of (batch, width) gate values fit in about 256 KiB: a chunk that stays in cache."""
     return max(1, (256 << 10) // max(1, batch * width * itemsize))
 
 
 class LSTM(Recurrent):
-    """Runs gate-major and transposed: each step's gates are a (4·units, batch) block in which every
-    gate is one contiguous (units, batch) run, so the gate math works on contiguous arrays and
-    ``h`` is (units, batch): ``z = Uᵀ·h`` and, in backward, ``dh = U·dz``."""
+    """The reference LSTM, on NumPy calls. It runs gate-major and transposed: each step's gates are a
+    (4·units, batch) block in which every gate is one contiguous (units, batch) run, so the gate math
+    works on contiguous arrays and ``h`` is (units, batch): ``z = Uᵀ·h`` and, in backward, ``dh = U·dz``."""
 
     name, n_states, gates = "lstm", 2, 4
 
     def _input_scale(self, units: int) -> np.ndarray:
-        return _sigmoid_scale(units, 4, (2,), self.dtype)
+        return sigmoid_scale(units, 4, (2,), self.dtype)
 
     def _project(self, xt, kernel, bias, scale=None):
         """``(x·W + b)ᵀ`` of every step, (time, 4·units, batch), with the sigmoid gates' scale; the
-        bias is a row of the weights against a row of ones under ``xᵀ`` (no pass over the product)."""
-        time, batch, features = xt.shape
-        rows = features if bias is None else features + 1
-        weights = np.empty((kernel.shape[1], rows), self.dtype)
-        weights[:, :features] = (kernel * scale).T
+        bias is a row of the weights against the row of ones of ``xᵀ`` (no pass over the product)."""
+        time, batch, rows = xt.shape
+        weights = self._input_weights(kernel, bias, scale).T.copy()
         inputs = WORKSPACE.take((time, rows, batch), self.dtype)
-        inputs[:, :features] = xt.transpose(0, 2, 1)
-        if bias is not None:
-            weights[:, features] = bias * scale
-            inputs[:, features] = 1
+        np.copyto(inputs, xt.transpose(0, 2, 1))
         proj = np.matmul(weights, inputs, out=self._take((time, kernel.shape[1], batch)))
         WORKSPACE.give([inputs])
         return proj
@@ -133,11 +113,7 @@ class LSTM(Recurrent):
         self.dc_from_h = self._take((time, u, batch))
         keep = None if self.keep is None else self.keep.transpose(0, 2, 1)
         rmask = None if self.rmask is None else self.rmask.T.copy()
-        self.kernels = _kernels(self.dtype)
-        if self.kernels is None:
-            self._steps_numpy(proj, weights, keep, rmask)
-        else:
-            self._steps_compiled(proj, weights, keep, rmask)
+        self._steps_numpy(proj, weights, keep, rmask)
         return [cs[-1].T]
 
     def _steps_numpy(self, proj, weights, keep, rmask) -> None:
@@ -165,19 +141,6 @@ class LSTM(Recurrent):
             if t + 1 - done == chunk or t + 1 == time:
                 self._factors(slice(done, t + 1), keep)
                 done = t + 1
-
-    def _steps_compiled(self, proj, weights, keep, rmask) -> None:
-        """The same steps, each one matrix product and one kernel, which leaves the backward factors
-        in place of the pre-activations (see :mod:`neurona.functional._recurrent_kernels`)."""
-        time, four, batch = proj.shape
-        hs, u = self.hs_t, four // 4
-        self.factors, self.f_carry = proj, self._take((time, u, batch))
-        rec, h_in = np.empty((four, batch), self.dtype), np.empty((u, batch), self.dtype)
-        drop = np.zeros((1, u * batch), bool) if keep is None else np.broadcast_to(keep, (time, u, batch)).reshape(time, -1)
-        step = self.kernels.lstm_forward_step
-        for t in range(time):
-            np.matmul(weights, hs[t] if rmask is None else np.multiply(hs[t], rmask, out=h_in), out=rec)
-            step(t, proj, rec, self.cs_t, hs, self.dc_from_h, self.f_carry, drop)
 
     def _factors(self, steps: slice, keep) -> None:
         """The factors of ``steps`` that do not depend on the carried gradient, computed in the
@@ -212,17 +175,13 @@ class LSTM(Recurrent):
         nxt, tmp = np.empty_like(dh), np.empty_like(dh)
         keep = None if self.keep is None else self.keep.transpose(0, 2, 1)
         rmask = None if self.rmask is None else self.rmask.T
-        kernel = None if self.kernels is None else self.kernels.lstm_backward_step
         for t in reversed(range(time)):
             if seq is not None:
                 dh += seq[t].T
-            if kernel is not None:
-                kernel(t, factors, dc_from_h, f_carry, dh, dc, dproj)
-            else:
-                dc += np.multiply(dh, dc_from_h[t], out=tmp)
-                np.multiply(factors[t, : 3 * u].reshape(3, u, batch), dc, out=dproj[t, : 3 * u].reshape(3, u, batch))
-                np.multiply(factors[t, 3 * u :], dh, out=dproj[t, 3 * u :])
-                dc *= f_carry[t]
+            dc += np.multiply(dh, dc_from_h[t], out=tmp)
+            np.multiply(factors[t, : 3 * u].reshape(3, u, batch), dc, out=dproj[t, : 3 * u].reshape(3, u, batch))
+            np.multiply(factors[t, 3 * u :], dh, out=dproj[t, 3 * u :])
+            dc *= f_carry[t]
             np.matmul(self.recurrent_kernel, dproj[t], out=nxt)
             if rmask is not None:
                 nxt *= rmask
@@ -241,7 +200,7 @@ class GRU(Recurrent):
     name, gates, bias_shape = "gru", 3, (2, "u")
 
     def _input_scale(self, units: int) -> np.ndarray:
-        return _sigmoid_scale(units, 3, (2,), self.dtype)
+        return sigmoid_scale(units, 3, (2,), self.dtype)
 
     def _steps(self, proj, states, recurrent_kernel, bias):
         time, batch, three = proj.shape
@@ -372,6 +331,18 @@ class GRUResetBefore(GRU):
         return np.concatenate([hs.T @ flat[:, : 2 * u], rhs.T @ flat[:, 2 * u :]], axis=1)
 
 
+def _all_float32(*arrays) -> bool:
+    """Whether every given array is float32 and :mod:`neurona.accelerate` runs kernels."""
+    return all(getattr(a, "dtype", None) == np.float32 for a in arrays if a is not None) and accelerate.enabled()
+
+
+def _lstm_compiled() -> type:
+    """The LSTM op on compiled steps (importing it imports numba)."""
+    from neurona.functional._lstm_compiled import CompiledLSTM
+
+    return CompiledLSTM
+
+
 def _outputs(packed: Tensor, n_states: int, return_sequences: bool) -> tuple:
     """Slice the packed array into ``(output, *final_states)``."""
     first = packed.shape[1] - n_states
@@ -424,7 +395,8 @@ def lstm(
     >>> out is h, c.shape
     (True, (2, 4))
     """
-    op = LSTM(mask=mask, go_backwards=go_backwards, return_sequences=return_sequences, recurrent_mask=recurrent_mask)
+    options = dict(mask=mask, go_backwards=go_backwards, return_sequences=return_sequences, recurrent_mask=recurrent_mask)
+    op = _lstm_compiled()(**options) if _all_float32(x, h0, c0, kernel, recurrent_kernel, bias) else LSTM(**options)
     return _outputs(op(x, h0, c0, kernel, recurrent_kernel, bias), 2, return_sequences)
 
 

@@ -58,6 +58,18 @@ def test_short_arrays_take_the_serial_build_and_both_agree():
     assert all(seconds >= 0 for seconds in report.values())
 
 
+def test_build_gives_the_function_a_call_runs_for_a_hot_loop():
+    kernel = accelerate.jit(_scale)
+    x = np.ones(4, np.float32)
+    build = kernel.build(x, np.float32(2))
+    assert build is kernel.build(x, np.float32(2)) and build is not kernel
+    build(x, np.float32(2))
+    kernel(x, np.float32(2))
+    np.testing.assert_array_equal(x, 4)
+    with pytest.raises(ValueError, match="_scale: build\\(\\) is for serial kernels"):
+        accelerate.jit(_scale, parallel=True).build(x, np.float32(2))
+
+
 @pytest.mark.skipif(not accelerate.available(), reason="numba is not installed")
 def test_nan_propagates_through_a_kernel():
     kernel = accelerate.jit(_scale)
