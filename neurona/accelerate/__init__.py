@@ -38,6 +38,7 @@ THREADS_ENV = "NEURONA_KERNEL_THREADS"
 _numba = None  # the numba module, once a kernel has compiled
 _threads = 1  # the threads of parallel kernels, read from NEURONA_KERNEL_THREADS at the first compile
 _override: bool | None = None
+_from_env: bool | None = None  # NEURONA_ACCELERATE's answer, once read
 _available: bool | None = None
 _compiled: dict[str, float] = {}
 
@@ -52,10 +53,14 @@ def available() -> bool:
 
 def enabled() -> bool:
     """Whether kernels run: numba is installed and ``NEURONA_ACCELERATE`` is not ``0``
-    (or :func:`set_enabled` said so)."""
+    (or :func:`set_enabled` said so). The variable is read once, at the first call: ops ask at
+    every call, and reading the environment costs more than some of them."""
     if _override is not None:
         return _override and available()
-    return os.environ.get(ENV, "1").strip().lower() not in ("0", "false", "no", "off") and available()
+    global _from_env
+    if _from_env is None:
+        _from_env = os.environ.get(ENV, "1").strip().lower() not in ("0", "false", "no", "off")
+    return _from_env and available()
 
 
 def set_enabled(flag: bool | None) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from neurona.function import Function, ShapeError
+from neurona.functional import _softmax_kernels as short_softmax
 from neurona.functional._rows import row_max, row_sum
 from neurona.functional.activations import softplus
 from neurona.functional.arithmetic import mul, sub
@@ -155,6 +156,8 @@ class SoftmaxCrossEntropy(Function):
 
     def _softmax(self, logits) -> tuple:
         """``(logits - max, Σ exp, softmax)`` over the last axis."""
+        if short_softmax.applies(logits):
+            return short_softmax.softmax(logits)
         shifted = logits - row_max(logits)
         exp = np.exp(shifted, out=np.empty_like(shifted))
         total = row_sum(exp)
@@ -166,8 +169,11 @@ class SoftmaxCrossEntropy(Function):
         if target.dtype.kind in "iu":
             rows = shifted.reshape(-1, shifted.shape[-1])
             self.picks = (np.arange(rows.shape[0]), target.reshape(-1))
-            picked = rows[self.picks].reshape(target.shape)
-            loss = np.log(total[..., 0]) - picked
+            if short_softmax.applies(shifted):
+                loss = np.empty(target.shape, shifted.dtype)
+                short_softmax.picked_losses(rows, total.reshape(-1, 1), target.reshape(-1), loss.reshape(-1))
+            else:
+                loss = np.log(total[..., 0]) - rows[self.picks].reshape(target.shape)
         else:
             loss = np.log(total[..., 0]) * target.sum(axis=-1) - (shifted * target).sum(axis=-1)
         if self.reduction == "none":

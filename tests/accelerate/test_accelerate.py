@@ -22,11 +22,21 @@ def test_import_neurona_does_not_import_numba():
 @pytest.mark.parametrize(("value", "expected"), [("0", False), ("off", False), ("1", True), ("", True)])
 def test_the_environment_variable_turns_kernels_off(monkeypatch, value, expected):
     monkeypatch.setenv(accelerate.ENV, value)
+    monkeypatch.setattr(accelerate, "_from_env", None)  # as in a new process
     assert accelerate.enabled() is (expected and accelerate.available())
+
+
+def test_the_environment_variable_is_read_once(monkeypatch):
+    monkeypatch.setattr(accelerate, "_from_env", None)
+    monkeypatch.setenv(accelerate.ENV, "0")
+    assert accelerate.enabled() is False
+    monkeypatch.setenv(accelerate.ENV, "1")
+    assert accelerate.enabled() is False
 
 
 def test_set_enabled_overrides_the_environment(monkeypatch):
     monkeypatch.setenv(accelerate.ENV, "1")
+    monkeypatch.setattr(accelerate, "_from_env", None)
     accelerate.set_enabled(False)
     try:
         assert accelerate.enabled() is False
