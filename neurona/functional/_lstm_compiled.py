@@ -43,7 +43,9 @@ class CompiledLSTM(Recurrent):
         time, batch, four = self.factors.shape
         dpre = self._take((time, batch, four))
         dc, nxt = dstates[0].copy(), np.empty_like(dh)
-        recurrent_t = self.recurrent_kernel.T
+        # Uᵀ copied: OpenBLAS's AVX-512 kernels take 11 µs for a (32, 256)·(256, 64) product with a
+        # transposed right operand and 4.7 µs with a contiguous one (its AVX2 kernels 11 and 10.5)
+        recurrent_t = np.ascontiguousarray(self.recurrent_kernel.T)
         step = kernels.lstm_backward_step.build(0, self.factors, self.dc_from_h, self.f_carry, dh, dc, dpre)
         for t in reversed(range(time)):
             if seq is not None:

@@ -63,7 +63,7 @@ class SimpleRNN(Recurrent):
             np.copyto(deriv, 0, where=self.keep)
         dproj = np.empty_like(deriv)
         nxt = np.empty_like(dh)
-        recurrent_t = self.recurrent_kernel.T
+        recurrent_t = np.ascontiguousarray(self.recurrent_kernel.T)  # see CompiledLSTM._steps_backward
         for t in reversed(range(len(deriv))):
             if seq is not None:
                 dh += seq[t]
@@ -253,7 +253,7 @@ class GRU(Recurrent):
         drec = np.empty((time, batch, 3 * u), self.dtype)
         dcand = np.empty((time, batch, u), self.dtype)
         nxt, tmp = np.empty_like(dh), np.empty_like(dh)
-        recurrent_t = self.recurrent_kernel.T
+        recurrent_t = np.ascontiguousarray(self.recurrent_kernel.T)  # see CompiledLSTM._steps_backward
         for t in reversed(range(time)):
             if seq is not None:
                 dh += seq[t]
@@ -309,7 +309,8 @@ class GRUResetBefore(GRU):
         time, batch, u = r.shape
         dproj = np.empty((time, batch, 3 * u), self.dtype)
         nxt, tmp, drh = np.empty_like(dh), np.empty_like(dh), np.empty_like(dh)
-        kernel_zr_t, kernel_h_t = self.recurrent_kernel[:, : 2 * u].T, self.recurrent_kernel[:, 2 * u :].T
+        kernel_zr_t = np.ascontiguousarray(self.recurrent_kernel[:, : 2 * u].T)
+        kernel_h_t = np.ascontiguousarray(self.recurrent_kernel[:, 2 * u :].T)
         for t in reversed(range(time)):
             if seq is not None:
                 dh += seq[t]
