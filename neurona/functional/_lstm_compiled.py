@@ -34,8 +34,8 @@ class CompiledLSTM(Recurrent):
         self.drop = np.zeros((1, batch), bool) if self.keep is None else self.keep[..., 0]
         rec, h_in = np.empty((batch, four), self.dtype), np.empty((batch, u), self.dtype)
         step = kernels.lstm_forward_step.build(0, proj, rec, cs, hs, self.dc_from_h, self.f_carry, self.drop)
-        for t in range(time):
-            np.matmul(hs[t] if self.rmask is None else np.multiply(hs[t], self.rmask, out=h_in), weights, out=rec)
+        for t in range(time):  # np.dot: for 2-D arrays the same BLAS call as matmul, 0.35 µs less a call
+            np.dot(hs[t] if self.rmask is None else np.multiply(hs[t], self.rmask, out=h_in), weights, out=rec)
             step(t, proj, rec, cs, hs, self.dc_from_h, self.f_carry, self.drop)
         return [cs[-1]]
 
@@ -51,7 +51,7 @@ class CompiledLSTM(Recurrent):
             if seq is not None:
                 dh += seq[t]
             step(t, self.factors, self.dc_from_h, self.f_carry, dh, dc, dpre)
-            np.matmul(dpre[t], recurrent_t, out=nxt)
+            np.dot(dpre[t], recurrent_t, out=nxt)
             if self.rmask is not None:
                 nxt *= self.rmask
             if self.keep is not None:
