@@ -3,10 +3,12 @@
 This is the course's sum over a filter sliding on an image (a cross-correlation,
 as in every deep-learning library). Images are channels-last (``NHWC``, Keras's
 default) and kernels ``(kh, kw, in_channels, filters)``. The windows become one
-matrix product without a transpose: the im2col matrix ``(pixels, kh*kw*channels)``
-is filled by one strided copy per kernel row (or offset), then multiplied by the
-kernel seen as ``(kh*kw*channels, filters)``; the bias rides along as a column of
-ones. Nothing loops over pixels.
+matrix product: the im2col matrix ``(pixels, kh*kw*channels)`` is filled by one
+strided copy per kernel row (or offset), then multiplied by the kernel seen as
+``(kh*kw*channels, filters)``; the bias rides along as a column of ones. With few
+channels (a pixel's window is then a few values) the matrix is filled as its
+transpose, one copy per kernel offset and channel whose runs are image rows, and
+BLAS multiplies it as it lies. Nothing loops over pixels.
 
 Two array routines make every op here: :func:`im2col` before a product, and
 its adjoint :func:`col2im` after one. A convolution's input gradient is a transposed
@@ -47,7 +49,8 @@ PARTS = 1 << 17
 
 KERNEL_CHANNELS = 8
 """Fewest channels for which the compiled im2col and col2im pay: with fewer, each pixel's run of
-values is too short for a compiled loop, and NumPy's strided copies are faster."""
+values is too short for a compiled loop, and NumPy's strided copies are faster; :func:`im2col` then
+fills its matrix transposed (:func:`im2col_columns`)."""
 
 
 def compiled(channels: int, *arrays: np.ndarray) -> bool:
@@ -59,13 +62,16 @@ def im2col(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
     """The windows of padded images ``xp`` as rows: ``(batch*out_h*out_w, kh*kw*channels)``.
 
     With ``ones``, each row ends with a 1: the input of the bias, so that one matrix
-    product adds the bias and one gives its gradient.
+    product adds the bias and one gives its gradient. With fewer than :data:`KERNEL_CHANNELS`
+    channels the matrix is the transpose of a C-ordered one (:func:`im2col_columns`).
     """
+    if xp.shape[3] < KERNEL_CHANNELS:
+        return im2col_columns(xp, win, ones).T
     n, c = xp.shape[0], xp.shape[3]
     (kh, kw), width = win.kernel, win.count * c
     cols = workspace.empty((n, *win.out, width + ones), xp.dtype)
     rows = cols[..., :width].reshape(n, *win.out, kh, kw * c)
-    views = [win.row_view(xp, i) for i in range(kh)] if c > 1 else [None]
+    views = [win.row_view(xp, i) for i in range(kh)]
     if all(view is not None for view in views):  # one copy per kernel row: runs of kw*c values
         for i, view in enumerate(views):
             rows[:, :, :, i] = view
@@ -76,6 +82,25 @@ def im2col(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
     if ones:
         cols[..., width] = 1
     return cols.reshape(-1, width + ones)
+
+
+def im2col_columns(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
+    """The transpose of :func:`im2col`, ``(kh*kw*channels, batch*out_h*out_w)`` (and a row of
+    ones with ``ones``), C-ordered.
+
+    Each of its rows is one channel of the images seen by one kernel offset: a copy
+    whose runs are rows of the images, long where a pixel's channels are few (where
+    :func:`im2col`'s rows are short: 9 values for a 3x3 kernel on one channel).
+    """
+    n, c = xp.shape[0], xp.shape[3]
+    (kh, kw), width = win.kernel, win.count * c
+    columns = workspace.empty((width + ones, n * win.out[0] * win.out[1]), xp.dtype)
+    taps = columns[:width].reshape(kh, kw, c, n, *win.out)
+    for i, j in win.offsets:
+        taps[i, j] = np.moveaxis(win.view(xp, i, j), 3, 0)
+    if ones:
+        columns[width] = 1
+    return columns
 
 
 def col2im(g: np.ndarray, w: np.ndarray, win: Windows, batch: int) -> np.ndarray:
