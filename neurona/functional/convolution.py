@@ -16,8 +16,8 @@ convolution, and the other way round.
 
 With :mod:`neurona.accelerate` on, the passes around the products of :class:`Conv` run
 as compiled kernels (:mod:`neurona.functional._conv_kernels`): im2col and col2im in one
-pass each, straight from and to the unpadded images (for 8 channels or more), the ReLU
-and its gradient mask in one pass each. The products stay with BLAS; the NumPy code
+pass each over the padded images (for 8 channels or more), the ReLU and its gradient
+mask in one pass each. The products stay with BLAS; the NumPy code
 here is the reference that the kernels are tested against.
 """
 from __future__ import annotations
@@ -120,15 +120,20 @@ def col2im(g: np.ndarray, w: np.ndarray, win: Windows, batch: int) -> np.ndarray
     return xp
 
 
+def flat_images(a: np.ndarray) -> np.ndarray:
+    """``a`` seen as one row per image (an empty batch included), as the compiled kernels take it."""
+    return a.reshape(a.shape[0], int(np.prod(a.shape[1:])))
+
+
 def window_rows(images: np.ndarray, win: Windows, ones: bool) -> np.ndarray:
-    """:func:`im2col` of ``images`` padded by ``win``; in one compiled pass, without the padded
-    copy, when :func:`compiled`."""
+    """:func:`im2col` of ``images`` padded by ``win``; in one compiled pass when :func:`compiled`."""
+    xp = win.pad(images)
     if not compiled(images.shape[3], images):
-        return im2col(win.pad(images), win, ones)
-    width = win.count * images.shape[3] + ones
-    cols = workspace.empty((images.shape[0], *win.out, width), images.dtype)
-    (top, _), (left, _) = win.pads
-    kernels.im2col(images, *win.kernel, *win.strides, *win.dilation, top, left, images.dtype.type(1), cols)
+        return im2col(xp, win, ones)
+    (n, *padded, c), width = xp.shape, win.count * images.shape[3] + ones
+    cols = workspace.empty((n, win.out[0] * win.out[1] * width), images.dtype)
+    kernels.im2col(flat_images(np.ascontiguousarray(xp)), padded[1], c, *win.kernel, *win.strides, *win.dilation,
+                   *win.out, images.dtype.type(1), cols)
     return cols.reshape(-1, width)
 
 
@@ -139,16 +144,15 @@ def input_grad(g: np.ndarray, w: np.ndarray, win: Windows, images_shape: tuple) 
     if not compiled(images_shape[3], g, w):
         return win.crop(col2im(g, w, win, images_shape[0]))
     n, per_image, dtype = images_shape[0], len(g) // max(images_shape[0], 1), np.result_type(g, w)
-    gx = workspace.empty(images_shape, dtype)
-    (top, _), (left, _) = win.pads
+    gxp = workspace.empty((n, np.prod(win.padded) * images_shape[3]), dtype)
     step = max(1, PARTS // max(per_image * len(w), 1))
     parts = workspace.empty((min(step, n) * per_image, len(w)), dtype)
     for start in range(0, n, step):
         rows = g[start * per_image : (start + step) * per_image]
         part = np.matmul(rows, w.T, out=parts[: len(rows)])
-        kernels.col2im(part.reshape(-1, *win.out, len(w)), *win.kernel, *win.strides, *win.dilation, top, left,
-                       gx[start : start + step])
-    return gx
+        kernels.col2im(part.reshape(len(rows) // per_image, -1), win.padded[1], images_shape[3], *win.kernel,
+                       *win.strides, *win.dilation, *win.out, gxp[start : start + step])
+    return win.crop(gxp.reshape(n, *win.padded, images_shape[3]))
 
 
 class Conv(Function):

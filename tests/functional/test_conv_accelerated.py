@@ -7,6 +7,8 @@ infinities, an infinite upstream gradient, an empty batch.
 """
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import neurona as nr
 import neurona.functional as F
@@ -73,6 +75,27 @@ def test_wide_convolutions_agree(case, dtype):
     rng = np.random.default_rng(2)
     arrays = [rng.standard_normal(shape).astype(dtype) for shape in (x_shape, w_shape, w_shape[-1:])]
     _same(fn, arrays, dtype)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    size=st.tuples(st.integers(1, 7), st.integers(1, 7)),
+    kernel=st.tuples(st.integers(1, 3), st.integers(1, 3)),
+    strides=st.tuples(st.integers(1, 3), st.integers(1, 3)),
+    dilation=st.tuples(st.integers(1, 2), st.integers(1, 2)),
+    pads=st.tuples(st.tuples(st.integers(0, 2), st.integers(0, 2)), st.tuples(st.integers(0, 2), st.integers(0, 2))),
+    channels=st.sampled_from([8, 9]),
+    batch=st.integers(1, 3),
+)
+def test_any_geometry_agrees(size, kernel, strides, dilation, pads, channels, batch):
+    """The compiled im2col and col2im over random sizes, kernels, strides, dilations and paddings."""
+    span = [(k - 1) * d + 1 for k, d in zip(kernel, dilation)]
+    if any(n + a + b < s for n, (a, b), s in zip(size, pads, span)):
+        return
+    rng = np.random.default_rng(5)
+    shapes = ((batch, *size, channels), (*kernel, channels, 3), (3,))
+    arrays = [rng.standard_normal(shape).astype(np.float32) for shape in shapes]
+    _same(lambda x, w, b: F.conv2d(x, w, b, strides, pads, dilation), arrays)
 
 
 def test_the_benchmark_layers_agree():
