@@ -211,6 +211,18 @@ def from_images(a: np.ndarray, rank: int, channels_first: bool) -> np.ndarray:
     return np.moveaxis(a, -1, 1) if channels_first else a
 
 
+def flat_images(a: np.ndarray) -> np.ndarray:
+    """``a`` seen as one row per image, ``(N, values)`` (an empty batch included): how the compiled
+    kernels take their arrays.
+
+    Examples
+    --------
+    >>> flat_images(np.zeros((0, 3, 2))).shape
+    (0, 6)
+    """
+    return a.reshape(a.shape[0], int(np.prod(a.shape[1:])))
+
+
 def spatial_shape(shape: tuple, rank: int, channels_first: bool) -> tuple:
     """The spatial sizes of an input shape in either layout."""
     return tuple(shape[2:]) if channels_first else tuple(shape[1 : 1 + rank])

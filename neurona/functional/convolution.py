@@ -32,6 +32,7 @@ from neurona.functional._windows import (
     as_tuple,
     check_format,
     check_input,
+    flat_images,
     from_images,
     resolve_padding,
     spatial_shape,
@@ -118,11 +119,6 @@ def col2im(g: np.ndarray, w: np.ndarray, win: Windows, batch: int) -> np.ndarray
         view = win.view(xp, i, j)
         view += np.matmul(g, taps[k].T, out=part).reshape(view.shape)
     return xp
-
-
-def flat_images(a: np.ndarray) -> np.ndarray:
-    """``a`` seen as one row per image (an empty batch included), as the compiled kernels take it."""
-    return a.reshape(a.shape[0], int(np.prod(a.shape[1:])))
 
 
 def window_rows(images: np.ndarray, win: Windows, ones: bool) -> np.ndarray:

@@ -23,6 +23,7 @@ from neurona.functional._windows import (
     as_tuple,
     check_format,
     check_input,
+    flat_images,
     from_images,
     spatial_shape,
     to_images,
@@ -94,10 +95,14 @@ class MaxPool(Function):
     def _backward_kernel(self, g: np.ndarray, overlap: bool, tiled: bool) -> np.ndarray:
         """The compiled path: each window's gradient to its saved offset, in one pass (``tiled``:
         the windows cover every pixel once, so nothing needs zeroing first)."""
-        win = self.win
+        win, (_, _, wp, c) = self.win, self.padded_shape
         gxp = (workspace.empty if tiled else workspace.zeros)(self.padded_shape, g.dtype)
-        (kh, kw), (sh, sw) = win.kernel, win.strides
-        kernels.max_pool_grad(np.ascontiguousarray(g), self.index, kh, kw, sh, sw, g.dtype.type(0), overlap, gxp)
+        (kh, kw), (sh, sw), g = win.kernel, win.strides, np.ascontiguousarray(g)
+        if overlap:
+            kernels.max_pool_grad(g, self.index, kh, kw, sh, sw, gxp)
+        else:
+            kernels.max_pool_grad_tiles(flat_images(g), flat_images(self.index), *win.out, c, kh, kw, sh, sw, wp,
+                                        g.dtype.type(0), flat_images(gxp))
         return gxp
 
 

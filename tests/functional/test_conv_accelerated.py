@@ -111,7 +111,8 @@ def test_the_benchmark_layers_agree():
     _same(net, [x, w1, b1, w2, b2])
 
 
-@pytest.mark.parametrize("pool", [(2, None, "valid"), (3, 2, "same"), (2, 1, "valid"), ((2, 3), (2, 3), "same")])
+@pytest.mark.parametrize("pool", [(2, None, "valid"), (3, 2, "same"), (2, 1, "valid"), ((2, 3), (2, 3), "same"),
+                                  (2, 3, "valid"), ((3, 2), (4, 2), "same")])
 def test_max_pool_ties_nan_and_infinities(pool):
     rng = np.random.default_rng(4)
     x = rng.integers(-2, 3, size=(2, 7, 9, 3)).astype(np.float32)  # many ties
@@ -149,7 +150,7 @@ def test_the_kernels_run_when_enabled():
     y = F.max_pool2d(F.max_pool2d(F.conv2d(x, w, padding="same", activation="relu")), 3, 1)
     y.sum().backward()
     ran = {name.split(" ")[0] for name in accelerate.compile_report()}  # "im2col (parallel)": the parallel build
-    assert {"max_pool_2x2", "max_pool", "max_pool_grad", "im2col", "col2im", "relu", "relu_mask"} <= ran, ran
+    assert {"max_pool_2x2", "max_pool", "max_pool_grad", "max_pool_grad_tiles", "im2col", "col2im", "relu", "relu_mask"} <= ran, ran
 
 
 def test_float16_takes_the_numpy_path():
