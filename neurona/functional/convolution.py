@@ -98,7 +98,7 @@ def im2col_columns(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarr
     columns = workspace.empty((width + ones, n * win.out[0] * win.out[1]), xp.dtype)
     taps = columns[:width].reshape(kh, kw, c, n, *win.out)
     for i, j in win.offsets:
-        taps[i, j] = np.moveaxis(win.view(xp, i, j), 3, 0)
+        taps[i, j] = win.view(xp, i, j).transpose(3, 0, 1, 2)
     if ones:
         columns[width] = 1
     return columns
