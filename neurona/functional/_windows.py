@@ -10,7 +10,9 @@ back (col2im) and pools.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import product
 
 import numpy as np
@@ -123,15 +125,15 @@ class Windows:
     pads: tuple[tuple[int, int], tuple[int, int]]
     out: tuple[int, int]
 
-    @property
+    @cached_property
     def padded(self) -> tuple[int, int]:
         return tuple(n + a + b for n, (a, b) in zip(self.sizes, self.pads))
 
-    @property
-    def offsets(self) -> list[tuple[int, int]]:
-        return list(product(range(self.kernel[0]), range(self.kernel[1])))
+    @cached_property
+    def offsets(self) -> tuple[tuple[int, int], ...]:
+        return tuple(product(range(self.kernel[0]), range(self.kernel[1])))
 
-    @property
+    @cached_property
     def count(self) -> int:
         return self.kernel[0] * self.kernel[1]
 
@@ -220,7 +222,7 @@ def flat_images(a: np.ndarray) -> np.ndarray:
     >>> flat_images(np.zeros((0, 3, 2))).shape
     (0, 6)
     """
-    return a.reshape(a.shape[0], int(np.prod(a.shape[1:])))
+    return a.reshape(a.shape[0], math.prod(a.shape[1:]))
 
 
 def spatial_shape(shape: tuple, rank: int, channels_first: bool) -> tuple:

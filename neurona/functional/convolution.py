@@ -22,6 +22,8 @@ here is the reference that the kernels are tested against.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from neurona.function import Function, ShapeError
@@ -140,7 +142,7 @@ def input_grad(g: np.ndarray, w: np.ndarray, win: Windows, images_shape: tuple) 
     if not compiled(images_shape[3], g, w):
         return win.crop(col2im(g, w, win, images_shape[0]))
     n, per_image, dtype = images_shape[0], len(g) // max(images_shape[0], 1), np.result_type(g, w)
-    gxp = workspace.empty((n, np.prod(win.padded) * images_shape[3]), dtype)
+    gxp = workspace.empty((n, math.prod(win.padded) * images_shape[3]), dtype)
     step = max(1, PARTS // max(per_image * len(w), 1))
     parts = workspace.empty((min(step, n) * per_image, len(w)), dtype)
     for start in range(0, n, step):
