@@ -123,6 +123,15 @@ def test_max_pool_ties_nan_and_infinities(pool):
     _same(lambda t: F.max_pool2d(t, size, strides, padding), [x])
 
 
+@pytest.mark.parametrize("pool, shape", [
+    (lambda t: F.max_pool2d(t, 2, data_format="channels_first"), (1, 1, 5, 7)),
+    (lambda t: F.max_pool2d(t, (1, 3), (2, 4), padding="same"), (1, 5, 7, 1)),
+    (lambda t: F.max_pool1d(t, 3, padding="same"), (1, 7, 1)),
+], ids=["channels-first", "gaps-same", "1d-same"])
+def test_pools_of_one_image_and_one_channel_agree(pool, shape):
+    _same(pool, [np.random.default_rng(6).standard_normal(shape).astype(np.float32)])
+
+
 def test_an_infinite_upstream_gradient_reaches_only_the_maximum():
     x = np.arange(16, dtype=np.float32).reshape(1, 4, 4, 1)
     for enabled in (False, True):
