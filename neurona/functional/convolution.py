@@ -153,6 +153,15 @@ def input_grad(g: np.ndarray, w: np.ndarray, win: Windows, images_shape: tuple) 
     return win.crop(gxp.reshape(n, *win.padded, images_shape[3]))
 
 
+def window_grads(cols: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """``cols.T @ g``: the gradient of the kernel (and bias) seen as ``(kh*kw*channels, filters)``.
+
+    A C-ordered window matrix is multiplied as ``(g.T @ cols).T``: OpenBLAS shares that product
+    better between threads (the batch's pixels are the long, summed axis of both).
+    """
+    return (g.T @ cols).T if cols.flags.c_contiguous else cols.T @ g
+
+
 class Conv(Function):
     """Convolution of images ``(N, H, W, C)`` (or signals, or channels-first data) with a kernel."""
 
@@ -197,7 +206,7 @@ class Conv(Function):
         if need[0]:
             grad_x = from_images(input_grad(g, self.w, self.win, self.images_shape), self.rank, self.channels_first)
         if need[1] or len(need) > 2 and need[2]:
-            grads = self.cols.T @ g  # the kernel's rows, then the bias's
+            grads = window_grads(self.cols, g)  # the kernel's rows, then the bias's
             grad_w = grads[: len(self.w)].reshape(self.kernel_shape)
             grad_b = grads[len(self.w)] if len(need) > 2 else None
         return (grad_x, grad_w, grad_b)[: len(self.inputs)]
