@@ -77,13 +77,16 @@ def max_pool_grad(g, index, kh, kw, sh, sw, gxp):
 
 
 @jit(parallel=True)
-def max_pool_grad_tiles(g, index, oh, ow, c, kh, kw, sh, sw, wp, zero, gxp):
+def max_pool_grad_tiles(g, index, xp, rectified, oh, ow, c, kh, kw, sh, sw, wp, zero, gxp):
     """Each window's gradient to the pixel ``index`` names, for windows that do not overlap: every
     pixel of every window is written, ``zero`` where it is not the maximum (pixels outside every
-    window are the caller's). ``g`` and ``index`` are flat per image ``(N, oh*ow*c)``, ``gxp``
-    ``(N, hp*wp*c)``: the arrays are not viewed inside the loop, so that numba marks them as not
-    overlapping. The loop runs over a row of windows once per kernel row, so that the writes
-    follow the image's rows."""
+    window are the caller's). ``rectified``: the pooled images ``xp`` are a ReLU's output, and the
+    gradient also goes through that ReLU: kept where the pixel is positive, times ``zero`` where it
+    is not (``xp`` is not read otherwise).
+
+    ``g`` and ``index`` are flat per image ``(N, oh*ow*c)``, ``xp`` and ``gxp`` ``(N, hp*wp*c)``: the
+    arrays are not viewed inside the loop, so that numba marks them as not overlapping. The loop
+    runs over a row of windows once per kernel row, so that the writes follow the image's rows."""
     n = g.shape[0]
     for b in prange(n):
         at = U(b)
@@ -94,4 +97,6 @@ def max_pool_grad_tiles(g, index, oh, ow, c, kh, kw, sh, sw, wp, zero, gxp):
                     for j in range(kw):
                         k, d = i * kw + j, start + U(j * c)
                         for ch in range(U(c)):
-                            gxp[at, d + ch] = g[at, src + ch] if index[at, src + ch] == k else zero
+                            v = g[at, src + ch]
+                            v = v if not rectified or xp[at, d + ch] > zero else v * zero
+                            gxp[at, d + ch] = v if index[at, src + ch] == k else zero

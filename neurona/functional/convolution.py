@@ -214,9 +214,16 @@ class Conv(Function):
 
 class ConvReLU(Conv):
     """``relu(conv(x, kernel) + bias)`` in one node: the rectifier works in place on the convolution's
-    output, and backward masks the gradient by the output's sign (no second array of that size)."""
+    output, and backward masks the gradient by the output's sign (no second array of that size).
+
+    A max pooling that reads this output may mask the gradient it sends back itself, in its own
+    pass (:class:`~neurona.functional.pooling.MaxPool`): it names that array ``masked_grad``, and
+    backward, handed that very array, skips the mask. Summed with another gradient, or converted,
+    the array is a new one and is masked here.
+    """
 
     saves = ("inputs", "output")
+    masked_grad = None
 
     def activate(self, y: np.ndarray) -> np.ndarray:
         if use_kernels(y) and y.flags.c_contiguous:
@@ -227,7 +234,10 @@ class ConvReLU(Conv):
         return y
 
     def preactivation_grad(self, grad: np.ndarray) -> np.ndarray:
+        masked, self.masked_grad = self.masked_grad, None
         g = super().preactivation_grad(grad)
+        if grad is masked:
+            return g
         out = workspace.empty(g.shape, g.dtype)
         if use_kernels(g, self.y):
             kernels.relu_mask(np.ascontiguousarray(g).reshape(-1), self.y.reshape(-1), g.dtype.type(0), out.reshape(-1))
