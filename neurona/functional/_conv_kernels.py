@@ -7,9 +7,9 @@ buffer, then crops it; and masks the gradient by the ReLU's output in two passes
 kernels do each in one pass over memory: im2col and col2im on the same padded
 channels-last images, each array flat per image ``(N, values)``, copying or adding each
 window's kernel row as one run of consecutive values. They compute what the NumPy
-reference computes (im2col and the mask exactly; col2im's sums in another order, equal within rounding);
-:mod:`neurona.accelerate` compiles them when numba is there. Each image of the batch is one
-task of the parallel loop; scalars come in the arrays' dtype.
+reference computes (im2col and the mask exactly; col2im's sums in another order, equal
+within rounding); :mod:`neurona.accelerate` compiles them when numba is there. Each image
+of the batch is one task of the parallel loop; scalars come in the arrays' dtype.
 """
 from __future__ import annotations
 
