@@ -125,7 +125,7 @@ class Windows:
     pads: tuple[tuple[int, int], tuple[int, int]]
     out: tuple[int, int]
 
-    @cached_property
+    @property
     def padded(self) -> tuple[int, int]:
         return tuple(n + a + b for n, (a, b) in zip(self.sizes, self.pads))
 
@@ -133,7 +133,7 @@ class Windows:
     def offsets(self) -> tuple[tuple[int, int], ...]:
         return tuple(product(range(self.kernel[0]), range(self.kernel[1])))
 
-    @cached_property
+    @property
     def count(self) -> int:
         return self.kernel[0] * self.kernel[1]
 
