@@ -4,12 +4,12 @@
 copy per kernel row or offset, after padding the images; scatters a product back
 (col2im) with one small product and one strided add per kernel offset into a padded
 buffer, then crops it; and masks the gradient by the ReLU's output in two passes. These
-kernels do each in one pass over memory, reading the unpadded channels-last images
-``(N, H, W, C)`` directly (a pixel outside them is a zero of the padding), and writing the
-input gradient unpadded and contiguous. They compute what the NumPy reference computes
-(im2col and the mask exactly; col2im's sums in another order, equal within rounding);
-:mod:`neurona.accelerate` compiles them when numba is there. Each image of the batch is one
-task of the parallel loop; scalars come in the arrays' dtype.
+kernels do each in one pass over memory: im2col and col2im on the same padded
+channels-last images, each array flat per image ``(N, values)``, copying or adding each
+window's kernel row as one run of consecutive values. They compute what the NumPy
+reference computes (im2col and the mask exactly; col2im's sums in another order, equal
+within rounding); :mod:`neurona.accelerate` compiles them when numba is there. Each image
+of the batch is one task of the parallel loop; scalars come in the arrays' dtype.
 """
 from __future__ import annotations
 
@@ -19,57 +19,52 @@ from neurona.accelerate import jit, prange
 
 
 @jit(parallel=True)
-def im2col(x, kh, kw, sh, sw, dh, dw, top, left, one, cols):
-    """``cols[n, p, q, (i, j, c)] = x[n, p*sh + i*dh - top, q*sw + j*dw - left, c]`` (zero outside
-    the image); a last column, if ``cols`` has one, holds ``one`` (the bias's input). Indices are
-    unsigned once known to be inside, so that no negative-index wraparound is computed."""
-    n, h, w, c = x.shape
-    oh, ow, width = cols.shape[1], cols.shape[2], cols.shape[3]
-    zero = one - one
+def im2col(xp, wp, c, kh, kw, sh, sw, dh, dw, oh, ow, one, cols):
+    """``cols[n, (p, q, i, j, c)] = xp[n, (p*sh + i*dh, q*sw + j*dw, c)]`` for padded images ``xp``
+    ``(N, hp*wp*c)`` and windows ``cols`` ``(N, oh*ow*width)``; a last column of each window, if
+    ``width`` has room for one, holds ``one`` (the bias's input).
+
+    A window's kernel row is copied as one run of ``kw*c`` consecutive values (``kw`` runs of
+    ``c`` where the width is dilated): long runs are what the compiler vectorizes. The arrays
+    are flat per image, not viewed inside the loop, so that numba marks them as not overlapping
+    (no run-time overlap checks); indices are unsigned, so that no wraparound is computed."""
+    n, width = cols.shape[0], cols.shape[1] // max(oh * ow, 1)
+    runs, span, step = (1, kw * c, 0) if dw == 1 else (kw, c, dw * c)
     for b in prange(n):
-        image, rows = x[b], cols[b]
+        at = U(b)
         for p in range(oh):
             for q in range(ow):
-                out = rows[U(p), U(q)]
-                col = U(0)
+                window = (p * ow + q) * width
                 for i in range(kh):
-                    row = p * sh + i * dh - top
-                    for j in range(kw):
-                        pixel = q * sw + j * dw - left
-                        if 0 <= row < h and 0 <= pixel < w:
-                            src = image[U(row), U(pixel)]
-                            for ch in range(U(c)):
-                                out[col + ch] = src[ch]
-                        else:
-                            for ch in range(U(c)):
-                                out[col + ch] = zero
-                        col += U(c)
-                if col < width:
-                    out[col] = one
+                    start = ((p * sh + i * dh) * wp + q * sw) * c
+                    for r in range(runs):
+                        s, d = U(start + r * step), U(window + i * kw * c + r * span)
+                        for e in range(U(span)):
+                            cols[at, d + e] = xp[at, s + e]
+                if kh * kw * c < width:
+                    cols[at, U(window + width - 1)] = one
 
 
 @jit(parallel=True)
-def col2im(parts, kh, kw, sh, sw, dh, dw, top, left, gx):
-    """The adjoint of :func:`im2col`: ``gx[n, p*sh + i*dh - top, q*sw + j*dw - left, c]`` is the sum
-    of ``parts[n, p, q, (i, j, c)]`` over the windows that hold the pixel (zero if none)."""
-    n, h, w, c = gx.shape
-    oh, ow = parts.shape[1], parts.shape[2]
+def col2im(parts, wp, c, kh, kw, sh, sw, dh, dw, oh, ow, gxp):
+    """The adjoint of :func:`im2col`: padded images ``gxp`` ``(N, hp*wp*c)`` whose pixel is the sum
+    of the values of ``parts`` ``(N, oh*ow*kh*kw*c)`` that :func:`im2col` would copy from it
+    (zero if none), added in the same runs."""
+    n, width = parts.shape[0], kh * kw * c
+    runs, span, step = (1, kw * c, 0) if dw == 1 else (kw, c, dw * c)
     for b in prange(n):
-        image, rows = gx[b], parts[b]
-        image[:] = 0
+        at = U(b)
+        for e in range(U(gxp.shape[1])):
+            gxp[at, e] = 0
         for p in range(oh):
             for q in range(ow):
-                src = rows[U(p), U(q)]
-                col = U(0)
+                window = (p * ow + q) * width
                 for i in range(kh):
-                    row = p * sh + i * dh - top
-                    for j in range(kw):
-                        pixel = q * sw + j * dw - left
-                        if 0 <= row < h and 0 <= pixel < w:
-                            dst = image[U(row), U(pixel)]
-                            for ch in range(U(c)):
-                                dst[ch] += src[col + ch]
-                        col += U(c)
+                    start = ((p * sh + i * dh) * wp + q * sw) * c
+                    for r in range(runs):
+                        d, s = U(start + r * step), U(window + i * kw * c + r * span)
+                        for e in range(U(span)):
+                            gxp[at, d + e] += parts[at, s + e]
 
 
 @jit(parallel=True)

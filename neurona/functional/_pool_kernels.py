@@ -1,5 +1,6 @@
-"""Max pooling as two one-pass kernels: forward keeps each window's maximum and where it lies,
-backward sends each window's gradient to that place.
+"""Max pooling as one-pass kernels: forward keeps each window's maximum and where it lies,
+backward sends each window's gradient to that place (adding, where windows overlap; writing
+every pixel of every window, where they do not).
 
 They compute what :class:`neurona.functional.pooling.MaxPool` computes with NumPy (the
 reference: ``kh*kw`` comparisons of strided views, then as many masks in backward), in one
@@ -9,6 +10,8 @@ innermost loop, so that the compiler vectorizes it. The maximum is the first one
 order, and a NaN is a window's maximum (the first NaN), as in the reference and PyTorch.
 """
 from __future__ import annotations
+
+from numpy import uintp as U
 
 from neurona.accelerate import jit, prange
 
@@ -60,21 +63,40 @@ def max_pool_2x2(xp, sh, sw, out, index):
 
 
 @jit(parallel=True)
-def max_pool_grad(g, index, kh, kw, sh, sw, zero, accumulate, gxp):
-    """Each window's gradient to the pixel ``index`` names in ``gxp``. With ``accumulate`` (windows
-    that overlap) it is added to ``gxp`` (zeroed by the caller); else every pixel of every window is
-    written, ``zero`` where it is not the maximum (pixels outside every window are the caller's)."""
+def max_pool_grad(g, index, kh, kw, sh, sw, gxp):
+    """Each window's gradient added to the pixel ``index`` names in ``gxp`` (zeroed by the caller):
+    for windows that overlap, where a pixel may be the maximum of several."""
     n, oh, ow, c = g.shape
     for b in prange(n):
         for p in range(oh):
             for q in range(ow):
                 top, left = p * sh, q * sw
-                for k in range(kh * kw):
-                    i, j = k // kw, k % kw
-                    for ch in range(c):
-                        hit = index[b, p, q, ch] == k
-                        if accumulate:
-                            if hit:
-                                gxp[b, top + i, left + j, ch] += g[b, p, q, ch]
-                        else:
-                            gxp[b, top + i, left + j, ch] = g[b, p, q, ch] if hit else zero
+                for ch in range(c):
+                    k = index[b, p, q, ch]
+                    gxp[b, top + k // kw, left + k % kw, ch] += g[b, p, q, ch]
+
+
+@jit(parallel=True)
+def max_pool_grad_tiles(g, index, xp, rectified, oh, ow, c, kh, kw, sh, sw, wp, zero, gxp):
+    """Each window's gradient to the pixel ``index`` names, for windows that do not overlap: every
+    pixel of every window is written, ``zero`` where it is not the maximum (pixels outside every
+    window are the caller's). ``rectified``: the pooled images ``xp`` are a ReLU's output, and the
+    gradient also goes through that ReLU: kept where the pixel is positive, times ``zero`` where it
+    is not (``xp`` is not read otherwise).
+
+    ``g`` and ``index`` are flat per image ``(N, oh*ow*c)``, ``xp`` and ``gxp`` ``(N, hp*wp*c)``: the
+    arrays are not viewed inside the loop, so that numba marks them as not overlapping. The loop
+    runs over a row of windows once per kernel row, so that the writes follow the image's rows."""
+    n = g.shape[0]
+    for b in prange(n):
+        at = U(b)
+        for p in range(oh):
+            for i in range(kh):
+                for q in range(ow):
+                    src, start = U((p * ow + q) * c), U(((p * sh + i) * wp + q * sw) * c)
+                    for j in range(kw):
+                        k, d = i * kw + j, start + U(j * c)
+                        for ch in range(U(c)):
+                            v = g[at, src + ch]
+                            v = v if not rectified or xp[at, d + ch] > zero else v * zero
+                            gxp[at, d + ch] = v if index[at, src + ch] == k else zero

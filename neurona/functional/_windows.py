@@ -10,7 +10,9 @@ back (col2im) and pools.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import product
 
 import numpy as np
@@ -127,9 +129,9 @@ class Windows:
     def padded(self) -> tuple[int, int]:
         return tuple(n + a + b for n, (a, b) in zip(self.sizes, self.pads))
 
-    @property
-    def offsets(self) -> list[tuple[int, int]]:
-        return list(product(range(self.kernel[0]), range(self.kernel[1])))
+    @cached_property
+    def offsets(self) -> tuple[tuple[int, int], ...]:
+        return tuple(product(range(self.kernel[0]), range(self.kernel[1])))
 
     @property
     def count(self) -> int:
@@ -209,6 +211,18 @@ def from_images(a: np.ndarray, rank: int, channels_first: bool) -> np.ndarray:
     if rank == 1:
         a = a[:, 0]
     return np.moveaxis(a, -1, 1) if channels_first else a
+
+
+def flat_images(a: np.ndarray) -> np.ndarray:
+    """``a`` seen as one row per image, ``(N, values)`` (an empty batch included): how the compiled
+    kernels take their arrays.
+
+    Examples
+    --------
+    >>> flat_images(np.zeros((0, 3, 2))).shape
+    (0, 6)
+    """
+    return a.reshape(a.shape[0], math.prod(a.shape[1:]))
 
 
 def spatial_shape(shape: tuple, rank: int, channels_first: bool) -> tuple:

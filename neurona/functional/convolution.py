@@ -3,10 +3,12 @@
 This is the course's sum over a filter sliding on an image (a cross-correlation,
 as in every deep-learning library). Images are channels-last (``NHWC``, Keras's
 default) and kernels ``(kh, kw, in_channels, filters)``. The windows become one
-matrix product without a transpose: the im2col matrix ``(pixels, kh*kw*channels)``
-is filled by one strided copy per kernel row (or offset), then multiplied by the
-kernel seen as ``(kh*kw*channels, filters)``; the bias rides along as a column of
-ones. Nothing loops over pixels.
+matrix product: the im2col matrix ``(pixels, kh*kw*channels)`` is filled by one
+strided copy per kernel row (or offset), then multiplied by the kernel seen as
+``(kh*kw*channels, filters)``; the bias rides along as a column of ones. With few
+channels (a pixel's window is then a few values) the matrix is filled as its
+transpose, one copy per kernel offset and channel whose runs are image rows, and
+BLAS multiplies it as it lies. Nothing loops over pixels.
 
 Two array routines make every op here: :func:`im2col` before a product, and
 its adjoint :func:`col2im` after one. A convolution's input gradient is a transposed
@@ -14,11 +16,13 @@ convolution, and the other way round.
 
 With :mod:`neurona.accelerate` on, the passes around the products of :class:`Conv` run
 as compiled kernels (:mod:`neurona.functional._conv_kernels`): im2col and col2im in one
-pass each, straight from and to the unpadded images (for 8 channels or more), the ReLU
-and its gradient mask in one pass each. The products stay with BLAS; the NumPy code
+pass each over the padded images (for 8 channels or more), the ReLU and its gradient
+mask in one pass each. The products stay with BLAS; the NumPy code
 here is the reference that the kernels are tested against.
 """
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -30,6 +34,7 @@ from neurona.functional._windows import (
     as_tuple,
     check_format,
     check_input,
+    flat_images,
     from_images,
     resolve_padding,
     spatial_shape,
@@ -47,7 +52,8 @@ PARTS = 1 << 17
 
 KERNEL_CHANNELS = 8
 """Fewest channels for which the compiled im2col and col2im pay: with fewer, each pixel's run of
-values is too short for a compiled loop, and NumPy's strided copies are faster."""
+values is too short for a compiled loop, and NumPy's strided copies are faster; :func:`im2col` then
+fills its matrix transposed (:func:`im2col_columns`)."""
 
 
 def compiled(channels: int, *arrays: np.ndarray) -> bool:
@@ -59,13 +65,16 @@ def im2col(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
     """The windows of padded images ``xp`` as rows: ``(batch*out_h*out_w, kh*kw*channels)``.
 
     With ``ones``, each row ends with a 1: the input of the bias, so that one matrix
-    product adds the bias and one gives its gradient.
+    product adds the bias and one gives its gradient. With fewer than :data:`KERNEL_CHANNELS`
+    channels the matrix is the transpose of a C-ordered one (:func:`im2col_columns`).
     """
+    if xp.shape[3] < KERNEL_CHANNELS:
+        return im2col_columns(xp, win, ones).T
     n, c = xp.shape[0], xp.shape[3]
     (kh, kw), width = win.kernel, win.count * c
     cols = workspace.empty((n, *win.out, width + ones), xp.dtype)
     rows = cols[..., :width].reshape(n, *win.out, kh, kw * c)
-    views = [win.row_view(xp, i) for i in range(kh)] if c > 1 else [None]
+    views = [win.row_view(xp, i) for i in range(kh)]
     if all(view is not None for view in views):  # one copy per kernel row: runs of kw*c values
         for i, view in enumerate(views):
             rows[:, :, :, i] = view
@@ -76,6 +85,25 @@ def im2col(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
     if ones:
         cols[..., width] = 1
     return cols.reshape(-1, width + ones)
+
+
+def im2col_columns(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
+    """The transpose of :func:`im2col`, ``(kh*kw*channels, batch*out_h*out_w)`` (and a row of
+    ones with ``ones``), C-ordered.
+
+    Each of its rows is one channel of the images seen by one kernel offset: a copy
+    whose runs are rows of the images, long where a pixel's channels are few (where
+    :func:`im2col`'s rows are short: 9 values for a 3x3 kernel on one channel).
+    """
+    n, c = xp.shape[0], xp.shape[3]
+    (kh, kw), width = win.kernel, win.count * c
+    columns = workspace.empty((width + ones, n * win.out[0] * win.out[1]), xp.dtype)
+    taps = columns[:width].reshape(kh, kw, c, n, *win.out)
+    for i, j in win.offsets:
+        taps[i, j] = win.view(xp, i, j).transpose(3, 0, 1, 2)
+    if ones:
+        columns[width] = 1
+    return columns
 
 
 def col2im(g: np.ndarray, w: np.ndarray, win: Windows, batch: int) -> np.ndarray:
@@ -96,14 +124,14 @@ def col2im(g: np.ndarray, w: np.ndarray, win: Windows, batch: int) -> np.ndarray
 
 
 def window_rows(images: np.ndarray, win: Windows, ones: bool) -> np.ndarray:
-    """:func:`im2col` of ``images`` padded by ``win``; in one compiled pass, without the padded
-    copy, when :func:`compiled`."""
+    """:func:`im2col` of ``images`` padded by ``win``; in one compiled pass when :func:`compiled`."""
+    xp = win.pad(images)
     if not compiled(images.shape[3], images):
-        return im2col(win.pad(images), win, ones)
-    width = win.count * images.shape[3] + ones
-    cols = workspace.empty((images.shape[0], *win.out, width), images.dtype)
-    (top, _), (left, _) = win.pads
-    kernels.im2col(images, *win.kernel, *win.strides, *win.dilation, top, left, images.dtype.type(1), cols)
+        return im2col(xp, win, ones)
+    (n, *padded, c), width = xp.shape, win.count * images.shape[3] + ones
+    cols = workspace.empty((n, win.out[0] * win.out[1] * width), images.dtype)
+    kernels.im2col(flat_images(np.ascontiguousarray(xp)), padded[1], c, *win.kernel, *win.strides, *win.dilation,
+                   *win.out, images.dtype.type(1), cols)
     return cols.reshape(-1, width)
 
 
@@ -114,16 +142,24 @@ def input_grad(g: np.ndarray, w: np.ndarray, win: Windows, images_shape: tuple) 
     if not compiled(images_shape[3], g, w):
         return win.crop(col2im(g, w, win, images_shape[0]))
     n, per_image, dtype = images_shape[0], len(g) // max(images_shape[0], 1), np.result_type(g, w)
-    gx = workspace.empty(images_shape, dtype)
-    (top, _), (left, _) = win.pads
+    gxp = workspace.empty((n, math.prod(win.padded) * images_shape[3]), dtype)
     step = max(1, PARTS // max(per_image * len(w), 1))
     parts = workspace.empty((min(step, n) * per_image, len(w)), dtype)
     for start in range(0, n, step):
         rows = g[start * per_image : (start + step) * per_image]
         part = np.matmul(rows, w.T, out=parts[: len(rows)])
-        kernels.col2im(part.reshape(-1, *win.out, len(w)), *win.kernel, *win.strides, *win.dilation, top, left,
-                       gx[start : start + step])
-    return gx
+        kernels.col2im(part.reshape(len(rows) // per_image, -1), win.padded[1], images_shape[3], *win.kernel,
+                       *win.strides, *win.dilation, *win.out, gxp[start : start + step])
+    return win.crop(gxp.reshape(n, *win.padded, images_shape[3]))
+
+
+def window_grads(cols: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """``cols.T @ g``: the gradient of the kernel (and bias) seen as ``(kh*kw*channels, filters)``.
+
+    A C-ordered window matrix is multiplied as ``(g.T @ cols).T``: OpenBLAS shares that product
+    better between threads (the batch's pixels are the long, summed axis of both).
+    """
+    return (g.T @ cols).T if cols.flags.c_contiguous else cols.T @ g
 
 
 class Conv(Function):
@@ -170,7 +206,7 @@ class Conv(Function):
         if need[0]:
             grad_x = from_images(input_grad(g, self.w, self.win, self.images_shape), self.rank, self.channels_first)
         if need[1] or len(need) > 2 and need[2]:
-            grads = self.cols.T @ g  # the kernel's rows, then the bias's
+            grads = window_grads(self.cols, g)  # the kernel's rows, then the bias's
             grad_w = grads[: len(self.w)].reshape(self.kernel_shape)
             grad_b = grads[len(self.w)] if len(need) > 2 else None
         return (grad_x, grad_w, grad_b)[: len(self.inputs)]
@@ -178,9 +214,16 @@ class Conv(Function):
 
 class ConvReLU(Conv):
     """``relu(conv(x, kernel) + bias)`` in one node: the rectifier works in place on the convolution's
-    output, and backward masks the gradient by the output's sign (no second array of that size)."""
+    output, and backward masks the gradient by the output's sign (no second array of that size).
+
+    A max pooling that reads this output may mask the gradient it sends back itself, in its own
+    pass (:class:`~neurona.functional.pooling.MaxPool`): it names that array ``masked_grad``, and
+    backward, handed that very array, skips the mask. Summed with another gradient, or converted,
+    the array is a new one and is masked here.
+    """
 
     saves = ("inputs", "output")
+    masked_grad = None
 
     def activate(self, y: np.ndarray) -> np.ndarray:
         if use_kernels(y) and y.flags.c_contiguous:
@@ -191,7 +234,10 @@ class ConvReLU(Conv):
         return y
 
     def preactivation_grad(self, grad: np.ndarray) -> np.ndarray:
+        masked, self.masked_grad = self.masked_grad, None
         g = super().preactivation_grad(grad)
+        if grad is masked:
+            return g
         out = workspace.empty(g.shape, g.dtype)
         if use_kernels(g, self.y):
             kernels.relu_mask(np.ascontiguousarray(g).reshape(-1), self.y.reshape(-1), g.dtype.type(0), out.reshape(-1))

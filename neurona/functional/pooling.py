@@ -8,7 +8,9 @@ pooling divides by the number of the window's pixels that lie inside the input
 
 With :mod:`neurona.accelerate` on, max pooling runs as two compiled one-pass kernels
 (:mod:`neurona.functional._pool_kernels`) that keep each window's argmax offset rather
-than the padded input; the NumPy code here is their reference.
+than the padded input; the NumPy code here is their reference. Reading the output of a
+convolution with a fused ReLU (``conv2d(..., activation="relu")``), the backward kernel
+also applies that ReLU's mask, and the convolution skips its own pass over the gradient.
 """
 from __future__ import annotations
 
@@ -17,12 +19,14 @@ import numpy as np
 from neurona.function import Function, ShapeError
 from neurona.functional import _pool_kernels as kernels
 from neurona.functional import _workspace as workspace
+from neurona.functional.convolution import ConvReLU
 from neurona.functional.reductions import mean
 from neurona.functional._windows import (
     Windows,
     as_tuple,
     check_format,
     check_input,
+    flat_images,
     from_images,
     spatial_shape,
     to_images,
@@ -56,7 +60,12 @@ class MaxPool(Function):
         overlap = any(s < k for s, k in zip(win.strides, win.kernel))
         tiled = win.strides == win.kernel and all(o * s == n for o, s, n in zip(win.out, win.strides, win.padded))
         if self.index is not None:
-            return from_images(win.crop(self._backward_kernel(g, overlap, tiled)), self.rank, self.channels_first)
+            rectifier, images = (None, None) if overlap else self._rectified_input()
+            grad_x = win.crop(self._backward_kernel(g, overlap, tiled, images))
+            grad_x = from_images(grad_x, self.rank, self.channels_first)
+            if rectifier is not None:
+                rectifier.masked_grad = grad_x
+            return grad_x
         masked = not np.isfinite(g).all()  # 0 * inf would spread an infinite gradient over the window
         gxp = (workspace.empty if tiled and not masked else workspace.zeros)(self.xp.shape, g.dtype)  # tiles write every pixel
         nan = bool(np.isnan(out).any())
@@ -91,14 +100,35 @@ class MaxPool(Function):
         self.out, self.padded_shape = out, xp.shape
         return out
 
-    def _backward_kernel(self, g: np.ndarray, overlap: bool, tiled: bool) -> np.ndarray:
+    def _backward_kernel(self, g: np.ndarray, overlap: bool, tiled: bool, rectified: np.ndarray | None
+                         ) -> np.ndarray:
         """The compiled path: each window's gradient to its saved offset, in one pass (``tiled``:
-        the windows cover every pixel once, so nothing needs zeroing first)."""
-        win = self.win
+        the windows cover every pixel once, so nothing needs zeroing first); through the ReLU whose
+        output is ``rectified`` (flat images), if given."""
+        win, (_, _, wp, c) = self.win, self.padded_shape
         gxp = (workspace.empty if tiled else workspace.zeros)(self.padded_shape, g.dtype)
-        (kh, kw), (sh, sw) = win.kernel, win.strides
-        kernels.max_pool_grad(np.ascontiguousarray(g), self.index, kh, kw, sh, sw, g.dtype.type(0), overlap, gxp)
+        (kh, kw), (sh, sw), g = win.kernel, win.strides, np.ascontiguousarray(g)
+        if overlap:
+            kernels.max_pool_grad(g, self.index, kh, kw, sh, sw, gxp)
+        else:
+            flat = flat_images(g)
+            kernels.max_pool_grad_tiles(flat, flat_images(self.index), flat if rectified is None else rectified,
+                                        rectified is not None, *win.out, c, kh, kw, sh, sw, wp, g.dtype.type(0),
+                                        flat_images(gxp))
         return gxp
+
+    def _rectified_input(self) -> tuple:
+        """The :class:`~neurona.functional.convolution.ConvReLU` node whose output this pooling reads,
+        and that output as flat images, when this pooling's backward may also apply that ReLU's
+        mask: a pixel's gradient is its window's, which the ReLU passes where the pixel is positive.
+        Not when the output keeps its own gradient (``retain_grad``: that one is unmasked), nor with
+        padding or a strided layout (the kernel reads the images as the pooling's padded ones)."""
+        x = self.inputs[0]
+        images = to_images(x._data, self.rank, self.channels_first)
+        if (isinstance(x._creator, ConvReLU) and not x._retains_grad and self.win.padded == self.win.sizes
+                and images.flags.c_contiguous):
+            return x._creator, flat_images(images)
+        return None, None
 
 
 class AvgPool(Function):

@@ -7,6 +7,8 @@ infinities, an infinite upstream gradient, an empty batch.
 """
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import neurona as nr
 import neurona.functional as F
@@ -75,6 +77,27 @@ def test_wide_convolutions_agree(case, dtype):
     _same(fn, arrays, dtype)
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    size=st.tuples(st.integers(1, 7), st.integers(1, 7)),
+    kernel=st.tuples(st.integers(1, 3), st.integers(1, 3)),
+    strides=st.tuples(st.integers(1, 3), st.integers(1, 3)),
+    dilation=st.tuples(st.integers(1, 2), st.integers(1, 2)),
+    pads=st.tuples(st.tuples(st.integers(0, 2), st.integers(0, 2)), st.tuples(st.integers(0, 2), st.integers(0, 2))),
+    channels=st.sampled_from([8, 9]),
+    batch=st.integers(1, 3),
+)
+def test_any_geometry_agrees(size, kernel, strides, dilation, pads, channels, batch):
+    """The compiled im2col and col2im over random sizes, kernels, strides, dilations and paddings."""
+    span = [(k - 1) * d + 1 for k, d in zip(kernel, dilation)]
+    if any(n + a + b < s for n, (a, b), s in zip(size, pads, span)):
+        return
+    rng = np.random.default_rng(5)
+    shapes = ((batch, *size, channels), (*kernel, channels, 3), (3,))
+    arrays = [rng.standard_normal(shape).astype(np.float32) for shape in shapes]
+    _same(lambda x, w, b: F.conv2d(x, w, b, strides, pads, dilation), arrays)
+
+
 def test_the_benchmark_layers_agree():
     rng = np.random.default_rng(3)
     x = rng.random((5, 28, 28, 1), dtype=np.float32)
@@ -88,7 +111,59 @@ def test_the_benchmark_layers_agree():
     _same(net, [x, w1, b1, w2, b2])
 
 
-@pytest.mark.parametrize("pool", [(2, None, "valid"), (3, 2, "same"), (2, 1, "valid"), ((2, 3), (2, 3), "same")])
+def _conv_relu(x, w, b):
+    return F.conv2d(x, w, b, padding="same", activation="relu")
+
+
+@pytest.mark.parametrize("net", [
+    lambda x, w, b: F.max_pool2d(_conv_relu(x, w, b)),
+    lambda x, w, b: F.max_pool2d(_conv_relu(x, w, b)) * 2 + F.max_pool2d(_conv_relu(x, w, b), 3, 3).sum(),
+    lambda x, w, b: (lambda h: F.max_pool2d(h).sum() + (h * h).sum())(_conv_relu(x, w, b)),
+    lambda x, w, b: F.max_pool1d(F.conv1d(x[:, 0], w[0], b, activation="relu"), 2),
+], ids=["pool", "two-pools", "pool-and-another-use", "1d"])
+def test_the_relu_mask_applied_by_max_pooling_agrees(net):
+    """Max pooling masks the gradient of the ReLU it reads; summed with another gradient, the ReLU masks it."""
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((2, 6, 6, 8)).astype(np.float32)
+    w = rng.standard_normal((3, 3, 8, 8)).astype(np.float32) * 0.3
+    _same(net, [x, w, rng.standard_normal(8).astype(np.float32) - 1])  # many windows with no positive pixel
+
+
+@pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")  # inf * 0 where the ReLU is off
+def test_an_infinite_gradient_through_max_pooling_and_relu_agrees():
+    x = np.random.default_rng(8).standard_normal((1, 4, 4, 8)).astype(np.float32)
+    w = np.random.default_rng(9).standard_normal((3, 3, 8, 8)).astype(np.float32)
+    outs = []
+    for enabled in (False, True):
+        accelerate.set_enabled(enabled)
+        t = nr.tensor(x, requires_grad=True)
+        (F.max_pool2d(_conv_relu(t, nr.tensor(w), nr.tensor(np.full(8, -3.0, np.float32)))) * np.inf).sum().backward()
+        outs.append(np.asarray(t.grad))
+    np.testing.assert_array_equal(*outs)
+
+
+def test_max_pooling_masks_the_relu_gradient_in_its_own_pass(monkeypatch):
+    """No ReLU mask pass runs after a max pooling, except for an output that keeps its gradient:
+    that one is the gradient of the ReLU's output, not masked."""
+    from neurona.functional import _conv_kernels
+
+    accelerate.set_enabled(True)
+    calls = []
+    mask = _conv_kernels.relu_mask
+    monkeypatch.setattr(_conv_kernels, "relu_mask", lambda *a: calls.append(1) or mask(*a))
+    rng = np.random.default_rng(10)
+    x = nr.tensor(rng.standard_normal((2, 4, 4, 8)).astype(np.float32))
+    w = nr.tensor(np.ones((3, 3, 8, 8), np.float32), requires_grad=True)
+    F.max_pool2d(_conv_relu(x, w, nr.tensor(np.zeros(8, np.float32)))).sum().backward()
+    assert not calls
+    h = _conv_relu(x, w, nr.tensor(np.full(8, -1e3, np.float32)))  # no positive pixel: every gradient masked
+    h.retain_grad()
+    F.max_pool2d(h).sum().backward()
+    assert calls and np.asarray(h.grad).sum() == 2 * 2 * 2 * 8
+
+
+@pytest.mark.parametrize("pool", [(2, None, "valid"), (3, 2, "same"), (2, 1, "valid"), ((2, 3), (2, 3), "same"),
+                                  (2, 3, "valid"), ((3, 2), (4, 2), "same")])
 def test_max_pool_ties_nan_and_infinities(pool):
     rng = np.random.default_rng(4)
     x = rng.integers(-2, 3, size=(2, 7, 9, 3)).astype(np.float32)  # many ties
@@ -97,6 +172,15 @@ def test_max_pool_ties_nan_and_infinities(pool):
     x[1, 0, 0, 2] = np.inf
     size, strides, padding = pool
     _same(lambda t: F.max_pool2d(t, size, strides, padding), [x])
+
+
+@pytest.mark.parametrize("pool, shape", [
+    (lambda t: F.max_pool2d(t, 2, data_format="channels_first"), (1, 1, 5, 7)),
+    (lambda t: F.max_pool2d(t, (1, 3), (2, 4), padding="same"), (1, 5, 7, 1)),
+    (lambda t: F.max_pool1d(t, 3, padding="same"), (1, 7, 1)),
+], ids=["channels-first", "gaps-same", "1d-same"])
+def test_pools_of_one_image_and_one_channel_agree(pool, shape):
+    _same(pool, [np.random.default_rng(6).standard_normal(shape).astype(np.float32)])
 
 
 def test_an_infinite_upstream_gradient_reaches_only_the_maximum():
@@ -123,10 +207,11 @@ def test_the_kernels_run_when_enabled():
     accelerate.set_enabled(True)
     x = nr.tensor(np.ones((1, 6, 6, 8), np.float32), requires_grad=True)
     w = nr.tensor(np.ones((3, 3, 8, 8), np.float32), requires_grad=True)
-    y = F.max_pool2d(F.max_pool2d(F.conv2d(x, w, padding="same", activation="relu")), 3, 1)
-    y.sum().backward()
+    h = F.conv2d(x, w, padding="same", activation="relu")
+    (F.max_pool2d(F.max_pool2d(h), 3, 1).sum() + h.sum()).backward()  # two gradients of h: the ReLU masks their sum
     ran = {name.split(" ")[0] for name in accelerate.compile_report()}  # "im2col (parallel)": the parallel build
-    assert {"max_pool_2x2", "max_pool", "max_pool_grad", "im2col", "col2im", "relu", "relu_mask"} <= ran, ran
+    kernels = {"max_pool_2x2", "max_pool", "max_pool_grad", "max_pool_grad_tiles", "im2col", "col2im", "relu", "relu_mask"}
+    assert kernels <= ran, ran
 
 
 def test_float16_takes_the_numpy_path():

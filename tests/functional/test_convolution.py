@@ -95,6 +95,24 @@ def test_conv2d_transpose_is_the_adjoint_of_conv2d(size, kernel, strides, dilati
     np.testing.assert_allclose(np.sum(down.numpy() * x.numpy()), np.sum(y.numpy() * up.numpy()), rtol=1e-10)
 
 
+@pytest.mark.parametrize("channels", [1, 3, 8])
+@pytest.mark.parametrize("strides, dilation, padding", [((1, 1), (1, 1), "same"), ((2, 1), (1, 2), "valid"),
+                                                        ((1, 3), (2, 1), ((1, 0), (2, 1)))])
+def test_im2col_lays_out_each_window_as_a_row(channels, strides, dilation, padding):
+    """Both fills (transposed below 8 channels, row by row from 8) give row ``(n, p, q)`` = the window's
+    values in (i, j, c) order, then the bias's 1."""
+    from neurona.functional.convolution import im2col
+    from neurona.functional._windows import windows
+
+    x = np.random.default_rng(0).standard_normal((1, 6, 7, channels)).astype(np.float32)
+    win = windows("conv2d", (6, 7), (2, 3), strides, padding, dilation)
+    xp = win.pad(x)
+    (sh, sw), (dh, dw) = strides, dilation
+    want = [np.append(xp[0, p * sh : p * sh + dh * 2 : dh, q * sw : q * sw + dw * 3 : dw].ravel(), 1)
+            for p in range(win.out[0]) for q in range(win.out[1])]
+    np.testing.assert_array_equal(im2col(xp, win, ones=True), want)
+
+
 def test_same_padding_keeps_ceil_of_size_over_stride():
     x = nr.tensor(np.zeros((1, 7, 8, 1)))
     w = nr.tensor(np.zeros((3, 4, 1, 2)))
