@@ -52,9 +52,6 @@ class CompiledLSTM(Recurrent):
                 dh += seq[t]
             step(t, self.factors, self.dc_from_h, self.f_carry, dh, dc, dpre)
             np.dot(dpre[t], recurrent_t, out=nxt)
-            if self.rmask is not None:
-                nxt *= self.rmask
-            if self.keep is not None:
-                np.copyto(nxt, dh, where=self.keep[t])
+            self._to_previous(nxt, dh, t)
             dh, nxt = nxt, dh
         return dpre, dpre, None, [dh, dc]

@@ -173,6 +173,14 @@ class Recurrent(Function):
         """``h`` as it enters ``h·U``: scaled by the recurrent dropout mask, if any."""
         return h if self.rmask is None else h * self.rmask
 
+    def _to_previous(self, nxt: np.ndarray, dh: np.ndarray, t: int) -> None:
+        """Finish ``nxt``, the gradient that step ``t`` sends to ``h_{t-1}`` through ``h·U``: scaled by the
+        recurrent dropout mask, and replaced by the carried ``dh`` where step ``t`` is padding."""
+        if self.rmask is not None:
+            nxt *= self.rmask
+        if self.keep is not None:
+            np.copyto(nxt, dh, where=self.keep[t])
+
     def _time_major(self, a: np.ndarray) -> np.ndarray:
         a = np.swapaxes(a, 0, 1)
         return a[::-1] if self.go_backwards else a

@@ -69,10 +69,7 @@ class SimpleRNN(Recurrent):
                 dh += seq[t]
             np.multiply(dh, deriv[t], out=dproj[t])
             np.matmul(dproj[t], recurrent_t, out=nxt)
-            if self.rmask is not None:
-                nxt *= self.rmask
-            if self.keep is not None:
-                np.copyto(nxt, dh, where=self.keep[t])
+            self._to_previous(nxt, dh, t)
             dh, nxt = nxt, dh
         return dproj, dproj, None, [dh]
 

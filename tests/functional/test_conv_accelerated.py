@@ -14,6 +14,7 @@ import neurona as nr
 import neurona.functional as F
 from neurona import accelerate
 
+from .conv_geometry import GEOMETRY, fits
 from .op_table import ROWS
 from .op_table_conv import CONV_ROWS
 
@@ -78,19 +79,10 @@ def test_wide_convolutions_agree(case, dtype):
 
 
 @settings(max_examples=30, deadline=None)
-@given(
-    size=st.tuples(st.integers(1, 7), st.integers(1, 7)),
-    kernel=st.tuples(st.integers(1, 3), st.integers(1, 3)),
-    strides=st.tuples(st.integers(1, 3), st.integers(1, 3)),
-    dilation=st.tuples(st.integers(1, 2), st.integers(1, 2)),
-    pads=st.tuples(st.tuples(st.integers(0, 2), st.integers(0, 2)), st.tuples(st.integers(0, 2), st.integers(0, 2))),
-    channels=st.sampled_from([8, 9]),
-    batch=st.integers(1, 3),
-)
+@given(**GEOMETRY, channels=st.sampled_from([8, 9]), batch=st.integers(1, 3))
 def test_any_geometry_agrees(size, kernel, strides, dilation, pads, channels, batch):
     """The compiled im2col and col2im over random sizes, kernels, strides, dilations and paddings."""
-    span = [(k - 1) * d + 1 for k, d in zip(kernel, dilation)]
-    if any(n + a + b < s for n, (a, b), s in zip(size, pads, span)):
+    if not fits(size, kernel, dilation, pads):
         return
     rng = np.random.default_rng(5)
     shapes = ((batch, *size, channels), (*kernel, channels, 3), (3,))

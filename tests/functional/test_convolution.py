@@ -9,6 +9,7 @@ import neurona.functional as F
 from neurona.function import ShapeError
 
 from . import op_table  # noqa: F401  (the table first: its last line loads op_table_conv)
+from .conv_geometry import GEOMETRY, fits
 from .op_table_conv import CONV_ROWS
 
 
@@ -48,17 +49,9 @@ def naive_conv2d(x, w, b, strides, pads, dilation):
 
 
 @settings(max_examples=40, deadline=None)
-@given(
-    size=st.tuples(st.integers(1, 7), st.integers(1, 7)),
-    kernel=st.tuples(st.integers(1, 3), st.integers(1, 3)),
-    strides=st.tuples(st.integers(1, 3), st.integers(1, 3)),
-    dilation=st.tuples(st.integers(1, 2), st.integers(1, 2)),
-    pads=st.tuples(st.tuples(st.integers(0, 2), st.integers(0, 2)), st.tuples(st.integers(0, 2), st.integers(0, 2))),
-    channels=st.tuples(st.integers(1, 3), st.integers(1, 3)),
-)
+@given(**GEOMETRY, channels=st.tuples(st.integers(1, 3), st.integers(1, 3)))
 def test_conv2d_is_the_course_formula(size, kernel, strides, dilation, pads, channels):
-    span = [(k - 1) * d + 1 for k, d in zip(kernel, dilation)]
-    if any(n + a + b < s for n, (a, b), s in zip(size, pads, span)):
+    if not fits(size, kernel, dilation, pads):
         with pytest.raises(ShapeError, match="does not fit"):
             F.conv2d(nr.tensor(np.zeros((1, *size, channels[0]))), nr.tensor(np.zeros((*kernel, *channels))), padding=pads,
                      dilation_rate=dilation)
