@@ -36,6 +36,11 @@ from neurona.functional._windows import (
 
 
 class MaxPool(Function):
+    """Max pooling. The NumPy backward finds each window's maximum again by comparing the input with
+    the output, so the output is saved: changed in place after the forward pass, it is refused."""
+
+    saves = ("inputs", "output")
+
     def __init__(self, win: Windows, rank: int, channels_first: bool) -> None:
         self.win, self.rank, self.channels_first = win, rank, channels_first
 

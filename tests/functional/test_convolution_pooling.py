@@ -4,6 +4,7 @@ import pytest
 
 import neurona as nr
 import neurona.functional as F
+from neurona import accelerate
 from neurona.function import ShapeError
 
 from . import op_table  # noqa: F401  (the table first: its last line loads op_table_conv)
@@ -115,3 +116,19 @@ def test_global_pooling_torch_layout_round_trip():
 def test_bad_inputs_are_named(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+@pytest.mark.parametrize("compiled", [False, True], ids=["numpy", "compiled"])
+def test_max_pooling_output_changed_in_place_is_refused_not_a_wrong_gradient(compiled):
+    """The NumPy backward compares the input with the saved output: an output changed after the
+    forward pass gave an all-zero gradient before the output was saved."""
+    accelerate.set_enabled(compiled)
+    try:
+        x = nr.tensor(np.arange(16.0).reshape(1, 4, 4, 1), requires_grad=True)
+        y = F.max_pool2d(x)
+        with nr.no_grad():
+            y.add_(100.0)
+        with pytest.raises(RuntimeError, match="MaxPool needs its output .* changed in place"):
+            F.sum(y).backward()
+    finally:
+        accelerate.set_enabled(None)
