@@ -50,9 +50,15 @@ def softmax_rows(x, shifted, prob, total, zero):
 
 @jit
 def picked_losses(shifted, total, labels, loss):
-    """``loss[i] = log(total[i]) − shifted[i, labels[i]]``, the cross-entropy of each row (labels checked)."""
+    """``loss[i] = log(total[i]) − shifted[i, labels[i]]``, the cross-entropy of each row; returns
+    the first row whose label is out of range (nothing is read outside the array), or −1."""
+    classes = shifted.shape[1]
     for i in range(labels.size):
-        loss[i] = np.log(total[i, 0]) - shifted[i, labels[i]]
+        label = labels[i]
+        if label < 0 or label >= classes:
+            return i
+        loss[i] = np.log(total[i, 0]) - shifted[i, label]
+    return -1
 
 
 def softmax(x: np.ndarray) -> tuple:

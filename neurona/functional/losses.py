@@ -171,7 +171,8 @@ class SoftmaxCrossEntropy(Function):
             self.picks = (np.arange(rows.shape[0]), target.reshape(-1))
             if short_softmax.applies(shifted):
                 loss = np.empty(target.shape, shifted.dtype)
-                short_softmax.picked_losses(rows, total.reshape(-1, 1), target.reshape(-1), loss.reshape(-1))
+                if short_softmax.picked_losses(rows, total.reshape(-1, 1), target.reshape(-1), loss.reshape(-1)) >= 0:
+                    _check_labels(target, shifted.shape)  # raises, naming the label
             else:
                 loss = np.log(total[..., 0]) - rows[self.picks].reshape(target.shape)
         else:

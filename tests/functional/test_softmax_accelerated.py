@@ -61,3 +61,14 @@ def test_softmax_gives_the_three_arrays_of_the_reference():
     np.testing.assert_array_equal(shifted[0], [-2, -1, 0])
     assert total.shape == (2, 1) and np.isnan(shifted[1]).all() and np.isnan(prob[1]).all()
     np.testing.assert_allclose(prob[0], np.exp([-2, -1, 0]) / np.exp([-2, -1, 0]).sum(), rtol=1e-6)
+
+
+def test_an_out_of_range_label_given_to_the_op_itself_is_named_not_read():
+    from neurona.functional.losses import SoftmaxCrossEntropy
+    logits = nr.tensor(np.zeros((4, 3), np.float32))
+    accelerate.set_enabled(True)
+    try:
+        with pytest.raises(ValueError, match="label 3 is out of range for 3 classes"):
+            SoftmaxCrossEntropy("mean")(logits, np.array([0, 1, 3, 2]))
+    finally:
+        accelerate.set_enabled(None)
