@@ -1,4 +1,5 @@
-"""Shared test setup: the location of the real datasets and the optional torch reference."""
+"""Shared test setup: the location of the real datasets, the optional torch reference, and both paths of
+``neurona.accelerate``."""
 import os
 from pathlib import Path
 
@@ -16,3 +17,15 @@ def data_dir() -> Path:
     if not DATA_DIR.is_dir():
         pytest.skip(f"real datasets not found at {DATA_DIR}; set NEURONA_DATA")
     return DATA_DIR
+
+
+@pytest.fixture(params=[True, False], ids=["compiled", "numpy"])
+def compiled(request):
+    """Run the test with :mod:`neurona.accelerate`'s kernels on (skipped without numba), then off."""
+    from neurona import accelerate
+
+    if request.param and not accelerate.available():
+        pytest.skip("numba is not installed: no compiled kernels")
+    accelerate.set_enabled(request.param)
+    yield request.param
+    accelerate.set_enabled(None)

@@ -4,16 +4,6 @@ import pytest
 
 import neurona as nr
 import neurona.functional as F
-from neurona import accelerate
-
-
-@pytest.fixture(params=[True, False], ids=["compiled", "numpy"])
-def compiled(request):
-    if request.param and not accelerate.available():
-        pytest.skip("numba is not installed: no compiled loop")
-    accelerate.set_enabled(request.param)
-    yield request.param
-    accelerate.set_enabled(None)
 
 
 @pytest.mark.parametrize("id_dtype", [np.int64, np.int32, np.uint16])

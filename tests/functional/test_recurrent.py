@@ -6,7 +6,6 @@ import pytest
 
 import neurona as nr
 import neurona.functional as F
-from neurona import accelerate
 from neurona.function import ShapeError
 
 from .op_table import ROWS  # imported first: it appends the recurrent rows
@@ -20,13 +19,10 @@ SPECS = {  # op → (gates, bias shape for units u, number of states)
 }
 
 
-@pytest.fixture(autouse=True, params=[True, False], ids=["compiled", "numpy"])
-def compiled(request):
-    if request.param and not accelerate.available():
-        pytest.skip("numba is not installed: no compiled steps")
-    accelerate.set_enabled(request.param)
-    yield request.param
-    accelerate.set_enabled(None)
+@pytest.fixture(autouse=True)
+def both_paths(compiled):
+    """Every test here runs with the compiled steps and with the NumPy reference (``compiled``)."""
+    yield
 
 
 def test_the_op_table_has_every_recurrent_op():
