@@ -28,8 +28,10 @@ def _data(x) -> np.ndarray:
 
 
 def _constant(target):
-    """A target as an input that receives no gradient: a tensor stays one (its version is checked), else an array."""
-    return target if isinstance(target, Tensor) else np.asarray(target)
+    """A target as an input that receives no gradient: a tensor stays one (its version is checked), else a
+    copy. Backward reads the target, and a caller that reuses its batch buffer before ``backward()``
+    must not change the gradient (an array, unlike a tensor, has no version to check)."""
+    return target if isinstance(target, Tensor) else np.array(target)
 
 
 def _same_shape(name: str, pred, target) -> None:

@@ -40,3 +40,28 @@ def test_cross_entropy_after_softmax_needs_a_softmax_over_the_last_axis():
         cross_entropy_after_softmax(F.softmax(z, axis=0), np.array([0, 1]))
     with pytest.raises(ValueError, match="softmax over the last axis"):
         cross_entropy_after_softmax(F.sigmoid(z), np.array([0, 1]))
+
+
+TARGETS = {
+    "cross_entropy labels": (F.cross_entropy, lambda rng: rng.integers(0, 3, 6)),
+    "cross_entropy one-hot": (F.cross_entropy, lambda rng: np.eye(3, dtype=np.float32)[rng.integers(0, 3, 6)]),
+    "categorical_cross_entropy": (lambda p, y: F.categorical_cross_entropy(F.softmax(p), y),
+                                  lambda rng: np.eye(3, dtype=np.float32)[rng.integers(0, 3, 6)]),
+    "binary_cross_entropy_with_logits": (F.binary_cross_entropy_with_logits,
+                                         lambda rng: rng.integers(0, 2, (6, 3)).astype(np.float32)),
+}
+
+
+@pytest.mark.parametrize("name", list(TARGETS))
+def test_a_target_array_reused_before_backward_does_not_change_the_gradient(name):
+    """A data loader may refill its batch buffer before backward(): the loss keeps its own copy."""
+    loss_fn, make = TARGETS[name]
+    rng = np.random.default_rng(0)
+    logits, target = rng.standard_normal((6, 3)).astype(np.float32), make(rng)
+    expected = nr.tensor(logits, requires_grad=True)
+    loss_fn(expected, target.copy()).backward()
+    x = nr.tensor(logits, requires_grad=True)
+    loss = loss_fn(x, target)
+    target[...] = target[::-1]  # the buffer is reused
+    loss.backward()
+    np.testing.assert_array_equal(x.grad, expected.grad)
