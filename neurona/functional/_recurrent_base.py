@@ -161,13 +161,14 @@ class Recurrent(Function):
         return packed
 
     def _recurrent_mask(self, batch: int, units: int):
-        """The recurrent dropout mask (batch, units) that scales ``h`` before ``h·U``, or None."""
+        """The recurrent dropout mask (batch, units) that scales ``h`` before ``h·U``, or None: a copy,
+        which backward reads however the caller's array changes after the forward pass."""
         if self.recurrent_mask is None:
             return None
         if self.recurrent_mask.shape != (batch, units):
             raise ShapeError(f"{self.name}: recurrent_mask must have shape (batch, units) = {(batch, units)}, "
                              f"got {self.recurrent_mask.shape}")
-        return self.recurrent_mask.astype(self.dtype, copy=False)
+        return self.recurrent_mask.astype(self.dtype)
 
     def _h_in(self, h: np.ndarray) -> np.ndarray:
         """``h`` as it enters ``h·U``: scaled by the recurrent dropout mask, if any."""

@@ -224,3 +224,19 @@ def test_an_empty_batch_gives_empty_outputs_and_zero_weight_gradients(name):
     assert seq.shape == (0, 5, 4) and all(s.shape == (0, 4) for s in states)
     sum((F.sum(o) for o in states), F.sum(seq)).backward()
     assert inputs[0].grad.shape == (0, 5, 2) and not inputs[-2].grad.any() and not inputs[-1].grad.any()
+
+
+@pytest.mark.parametrize("name", ["simple_rnn", "lstm", "gru"])
+def test_a_recurrent_mask_changed_after_the_forward_pass_does_not_change_the_gradient(name):
+    """The caller's dropout mask array may be refilled before backward(): the op keeps its own copy."""
+    def gradient(mask, refill):
+        inputs = [nr.tensor(a, requires_grad=True) for a in _inputs(name, dtype=np.float32)]
+        out = _op(name)(*inputs, recurrent_mask=mask)[0]
+        if refill:
+            mask[...] = 1
+        F.sum(out).backward()
+        return [t.grad for t in inputs]
+
+    mask = (np.random.default_rng(3).random((3, 4)) > 0.5).astype(np.float32) * 2
+    for got, want in zip(gradient(mask.copy(), True), gradient(mask.copy(), False)):
+        np.testing.assert_array_equal(got, want)
