@@ -33,6 +33,8 @@ import time
 import types
 from collections.abc import Callable
 
+import numpy as np
+
 ENV = "NEURONA_ACCELERATE"
 THREADS_ENV = "NEURONA_KERNEL_THREADS"
 _numba = None  # the numba module, once a kernel has compiled
@@ -41,6 +43,8 @@ _override: bool | None = None
 _from_env: bool | None = None  # NEURONA_ACCELERATE's answer, once read
 _available: bool | None = None
 _compiled: dict[str, float] = {}
+DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+"""The dtypes kernels take; others (float16, long double, integers) keep the NumPy path."""
 
 
 def available() -> bool:
@@ -61,6 +65,19 @@ def enabled() -> bool:
     if _from_env is None:
         _from_env = os.environ.get(ENV, "1").strip().lower() not in ("0", "false", "no", "off")
     return _from_env and available()
+
+
+def enabled_for(*arrays: np.ndarray) -> bool:
+    """Whether kernels run on ``arrays``: :func:`enabled`, and every array has one of :data:`DTYPES`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from neurona import accelerate
+    >>> accelerate.enabled_for(np.zeros(2, np.float16))
+    False
+    """
+    return all(a.dtype in DTYPES for a in arrays) and enabled()
 
 
 def set_enabled(flag: bool | None) -> None:

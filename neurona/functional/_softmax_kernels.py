@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neurona.accelerate import jit
-from neurona.functional._windows import use_kernels
+from neurona.accelerate import enabled_for, jit
 
 SMALL = 1 << 13
 """Most values (rows × classes) for which the kernels run."""
@@ -22,7 +21,7 @@ SMALL = 1 << 13
 def applies(x: np.ndarray) -> bool:
     """Whether the kernels run on logits ``x``: at least one value along a last axis, at most
     :data:`SMALL` values, float32 or float64, and :mod:`neurona.accelerate` on."""
-    return 0 < x.size <= SMALL and x.ndim > 0 and use_kernels(x)
+    return 0 < x.size <= SMALL and x.ndim > 0 and enabled_for(x)
 
 
 @jit

@@ -18,26 +18,10 @@ from itertools import product
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from neurona import accelerate
 from neurona.function import ShapeError
 from neurona.functional import _workspace as workspace
 
 FORMATS = ("channels_last", "channels_first")
-KERNEL_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
-
-
-def use_kernels(*arrays: np.ndarray) -> bool:
-    """Whether the compiled kernels of convolution and pooling run on ``arrays``: :mod:`neurona.accelerate`
-    is on and every array is float32 or float64 (others, such as float16, take the NumPy path).
-
-    Examples
-    --------
-    >>> use_kernels(np.zeros(2, np.float16))
-    False
-    """
-    return all(a.dtype in KERNEL_DTYPES for a in arrays) and accelerate.enabled()
-
-
 def as_tuple(value, rank: int, what: str, op: str, minimum: int = 1) -> tuple[int, ...]:
     """``value`` (an int or ``rank`` ints) as a tuple of ``rank`` ints of at least ``minimum``.
 

@@ -26,6 +26,7 @@ import math
 
 import numpy as np
 
+from neurona import accelerate
 from neurona.function import Function, ShapeError
 from neurona.functional import _conv_kernels as kernels
 from neurona.functional import _workspace as workspace
@@ -39,7 +40,6 @@ from neurona.functional._windows import (
     resolve_padding,
     spatial_shape,
     to_images,
-    use_kernels,
     windows,
 )
 from neurona.grad_mode import is_grad_enabled
@@ -58,7 +58,7 @@ fills its matrix transposed (:func:`im2col_columns`)."""
 
 def compiled(channels: int, *arrays: np.ndarray) -> bool:
     """Whether the compiled im2col and col2im run for images of ``channels`` channels and ``arrays``."""
-    return channels >= KERNEL_CHANNELS and use_kernels(*arrays)
+    return channels >= KERNEL_CHANNELS and accelerate.enabled_for(*arrays)
 
 
 def im2col(xp: np.ndarray, win: Windows, ones: bool = False) -> np.ndarray:
@@ -226,7 +226,7 @@ class ConvReLU(Conv):
     masked_grad = None
 
     def activate(self, y: np.ndarray) -> np.ndarray:
-        if use_kernels(y) and y.flags.c_contiguous:
+        if accelerate.enabled_for(y) and y.flags.c_contiguous:
             kernels.relu(y.reshape(-1), y.dtype.type(0))
         else:
             np.maximum(y, 0, out=y)
@@ -239,7 +239,7 @@ class ConvReLU(Conv):
         if grad is masked:
             return g
         out = workspace.empty(g.shape, g.dtype)
-        if use_kernels(g, self.y):
+        if accelerate.enabled_for(g, self.y):
             kernels.relu_mask(np.ascontiguousarray(g).reshape(-1), self.y.reshape(-1), g.dtype.type(0), out.reshape(-1))
             return out
         positive = np.greater(self.y.reshape(g.shape), 0, out=workspace.empty(g.shape, bool))

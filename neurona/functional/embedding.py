@@ -58,7 +58,7 @@ class Embedding(Function):
         flat_ids = self.ids.reshape(-1)
         out = np.zeros((self.rows[0], int(np.prod(self.rows[1:]))), grad.dtype)
         grad = grad.reshape(len(flat_ids), out.shape[1])
-        if len(flat_ids) and accelerate.enabled():
+        if len(flat_ids) and accelerate.enabled_for(out):
             _scatter_add_compiled(out, flat_ids, np.ascontiguousarray(grad))
         elif len(flat_ids):
             _scatter_add(out, flat_ids, grad)

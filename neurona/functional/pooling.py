@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from neurona import accelerate
 from neurona.function import Function, ShapeError
 from neurona.functional import _pool_kernels as kernels
 from neurona.functional import _workspace as workspace
@@ -30,7 +31,6 @@ from neurona.functional._windows import (
     from_images,
     spatial_shape,
     to_images,
-    use_kernels,
     windows,
 )
 
@@ -46,7 +46,7 @@ class MaxPool(Function):
 
     def forward(self, x):
         xp = self.win.pad(to_images(x, self.rank, self.channels_first), -np.inf)
-        if use_kernels(xp):
+        if accelerate.enabled_for(xp):
             return from_images(self._forward_kernel(xp), self.rank, self.channels_first)
         self.index = None
         views = [self.win.view(xp, i, j) for i, j in self.win.offsets]

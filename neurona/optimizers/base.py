@@ -123,7 +123,7 @@ class Optimizer:
 
     def _kernel(self, theta: np.ndarray, g: np.ndarray, lr: float, t: int, l2: float, state: tuple) -> bool:
         """Run ``_kernel_update`` where it applies (flat views of float32/float64 storage); say whether it ran."""
-        if self._kernel_update is None or theta.dtype.kind != "f" or theta.itemsize < 4 or not theta.flags.c_contiguous:
+        if self._kernel_update is None or not theta.flags.c_contiguous or not accelerate.enabled_for(theta):
             return False
         self._kernel_update(theta.reshape(-1), g.reshape(-1), lr, t, l2, *(s.reshape(-1) for s in state))
         return True

@@ -112,3 +112,14 @@ def test_a_parallel_kernel_gives_the_callers_thread_count_back(monkeypatch):
     kernel(x, np.float32(2))
     assert numba.get_num_threads() == before
     np.testing.assert_array_equal(x, 2)
+
+
+def test_kernels_run_on_float32_and_float64_only(monkeypatch):
+    monkeypatch.setattr(accelerate, "_override", True)
+    monkeypatch.setattr(accelerate, "_available", True)
+    assert accelerate.enabled_for(np.zeros(2, np.float32), np.zeros(2, np.float64))
+    longer = (np.longdouble,) if np.dtype(np.longdouble).itemsize > 8 else ()  # long double is float64 on some platforms
+    for dtype in (np.float16, np.int64, *longer):
+        assert not accelerate.enabled_for(np.zeros(2, np.float32), np.zeros(2, dtype))
+    accelerate.set_enabled(False)
+    assert not accelerate.enabled_for(np.zeros(2, np.float32))

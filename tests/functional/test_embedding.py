@@ -41,3 +41,11 @@ def test_ids_changed_in_place_after_the_forward_pass_do_not_move_the_gradient(co
     ids[:] = 7  # the caller reuses its batch buffer (out of range, even) before backward
     out.sum().backward()
     np.testing.assert_array_equal(w.grad, [[1, 1], [2, 2], [1, 1]])
+
+
+def test_float16_weights_take_the_numpy_path(compiled):
+    """numba compiles no float16 arithmetic: the compiled scatter is for float32 and float64 only."""
+    weights = nr.tensor(np.ones((5, 3), np.float16), requires_grad=True, dtype=np.float16)
+    F.sum(F.embedding(np.array([[1, 2, 1]]), weights)).backward()
+    assert weights.grad.dtype == np.float16
+    np.testing.assert_array_equal(weights.grad[:, 0], [0, 2, 1, 0, 0])
