@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import time
+import timeit
 from typing import Callable
 
 
@@ -21,6 +22,17 @@ def best_times(fns: dict[str, Callable[[], object]], number: int, rounds: int = 
             for _ in range(number):
                 fn()
             best[name] = min(best[name], (time.perf_counter() - start) / number)
+    return best
+
+
+def best_statement_times(statements: dict[str, str], namespace: dict, number: int, rounds: int = 7) -> dict[str, float]:
+    """Best mean seconds of each statement, timed as ``timeit`` does (the statement compiled into the
+    timing loop, so no function call of the harness is counted), in interleaved rounds."""
+    timers = {name: timeit.Timer(statement, globals=namespace) for name, statement in statements.items()}
+    best = {name: float("inf") for name in timers}
+    for _ in range(rounds):
+        for name, timer in timers.items():
+            best[name] = min(best[name], timer.timeit(number) / number)
     return best
 
 

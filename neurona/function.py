@@ -35,6 +35,7 @@ from neurona import backend
 from neurona.grad_mode import _GradMode
 from neurona.tensor import Tensor, creation_counter
 
+_new_tensor = Tensor.__new__
 _GRAPH_KEYS = ("inputs", "needs_input_grad", "_versions", "_released")
 
 
@@ -74,23 +75,23 @@ class Function:
 
     def __call__(self, *inputs) -> Tensor:
         node = self if self.inputs is None else self._new_node()
-        recording = False
-        if _GradMode.enabled:
-            arrays, needs = [], []
-            for x in inputs:
-                if isinstance(x, Tensor):
-                    arrays.append(x._data)
-                    needs.append(x.requires_grad)
-                    recording = recording or x.requires_grad
-                else:
-                    arrays.append(x)
-                    needs.append(False)
-            if recording and node.saves:  # read before forward: an op may write to its inputs
-                versions = [x._version[0] if isinstance(x, Tensor) else None for x in inputs]
+        binary = len(inputs) == 2
+        if binary:  # unrolled, with forward called without unpacking: the per-op overhead of ``a + b``
+            a, b = inputs
+            need_a = need_b = False
+            if isinstance(a, Tensor):
+                need_a, a = a.requires_grad, a._data
+            if isinstance(b, Tensor):
+                need_b, b = b.requires_grad, b._data
+            arrays, needs = (a, b), (need_a, need_b)
+            recording = (need_a or need_b) and _GradMode.enabled
         else:
-            arrays = [x._data if isinstance(x, Tensor) else x for x in inputs]
+            arrays, needs = _unwrap(inputs)
+            recording = True in needs and _GradMode.enabled
+        if recording and node.saves:  # read before forward: an op may write to its inputs
+            versions = [x._version[0] if isinstance(x, Tensor) else None for x in inputs]
         try:
-            out = node.forward(*arrays)
+            out = node.forward(a, b) if binary else node.forward(*arrays)
         except (ValueError, AttributeError) as error:
             explained = node._explain(error, arrays)
             if explained is error:
@@ -98,9 +99,10 @@ class Function:
             raise explained from error
         if type(out) is not np.ndarray:
             out = np.asarray(out)
-        if out.dtype is not backend._default_dtype and out.dtype.kind == "f":
+        dtype = out.dtype
+        if dtype is not backend._default_dtype and dtype.kind == "f":
             out = _promote(out, arrays)
-        result = Tensor.__new__(Tensor)
+        result = _new_tensor(Tensor)
         result._data = out
         result._version = version = [0] if out.base is None else _shared_version(out, inputs)
         result._seq = next(creation_counter)
@@ -108,7 +110,7 @@ class Function:
         result._retains_grad = False
         if recording:
             node.inputs = inputs
-            node.needs_input_grad = tuple(needs)
+            node.needs_input_grad = needs
             if node.saves:
                 versions.append(version[0])
                 node._versions = versions
@@ -150,6 +152,19 @@ class Function:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
+
+
+def _unwrap(inputs: tuple) -> tuple[list, tuple]:
+    """The arrays of ``inputs`` (tensors unwrapped, anything else as it is) and which require grad."""
+    arrays, needs = [], []
+    for x in inputs:
+        if isinstance(x, Tensor):
+            arrays.append(x._data)
+            needs.append(x.requires_grad)
+        else:
+            arrays.append(x)
+            needs.append(False)
+    return arrays, tuple(needs)
 
 
 def _promote(out: np.ndarray, arrays: list) -> np.ndarray:
