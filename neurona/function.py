@@ -39,7 +39,13 @@ _new_tensor = Tensor.__new__
 _GRAPH_KEYS = ("inputs", "needs_input_grad", "_versions", "_released")
 
 
-class ShapeError(ValueError):
+class InputError(ValueError):
+    """Inputs an operation refuses, in a message of its own that names the op and what is wrong:
+    ``Function.__call__`` raises it as it is (any other ``ValueError`` from ``forward`` gets the op's
+    name and the input shapes added)."""
+
+
+class ShapeError(InputError):
     """Inputs whose shapes an operation cannot combine."""
 
 
@@ -131,7 +137,7 @@ class Function:
                 f"{name}: this instance was released by backward(), which freed its options too; "
                 f"create a new {name}(...) for each call"
             )
-        if isinstance(error, (ShapeError, AxisError)):
+        if isinstance(error, (InputError, AxisError)):
             return error
         shapes = " and ".join(str(np.shape(a)) for a in arrays)
         return ShapeError(f"{name}: inputs of shapes {shapes} do not fit: {error}")

@@ -77,7 +77,10 @@ def enabled_for(*arrays: np.ndarray) -> bool:
     >>> accelerate.enabled_for(np.zeros(2, np.float16))
     False
     """
-    return all(a.dtype in DTYPES for a in arrays) and enabled()
+    for a in arrays:
+        if a.dtype not in DTYPES:
+            return False
+    return enabled()
 
 
 def set_enabled(flag: bool | None) -> None:

@@ -60,6 +60,48 @@ def picked_losses(shifted, total, labels, loss):
     return -1
 
 
+@jit
+def cross_entropy_rows(x, labels, prob, loss, zero):
+    """Softmax and cross-entropy in one pass a row of ``x`` (rows, classes): ``prob = softmax(x)``,
+    ``loss[i] = log Σ exp(x[i] − max) − (x[i, labels[i]] − max)``, each value as :func:`softmax_rows`
+    and :func:`picked_losses` compute it. Returns the first row whose label is out of range (nothing
+    is read outside the array) or −1, and the sum of the losses (accumulated in float64)."""
+    rows, classes = x.shape
+    summed = 0.0
+    for i in range(rows):
+        label = labels[i]
+        if label < 0 or label >= classes:
+            return i, summed
+        top = x[i, 0]
+        for j in range(1, classes):
+            v = x[i, j]
+            if v > top or v != v:
+                top = v
+        s = zero
+        for j in range(classes):
+            e = np.exp(x[i, j] - top)
+            prob[i, j] = e
+            s += e
+        for j in range(classes):
+            prob[i, j] /= s
+        value = np.log(s) - (x[i, label] - top)
+        loss[i] = value
+        summed += value
+    return -1, summed
+
+
+@jit
+def cross_entropy_grad_rows(prob, labels, scales, g):
+    """``g = (prob − onehot(labels)) · scale`` a row, the scale ``scales[i]`` (one per row) or ``scales[0]``."""
+    rows, classes = prob.shape
+    per_row = scales.size == rows
+    for i in range(rows):
+        scale = scales[i] if per_row else scales[0]
+        for j in range(classes):
+            g[i, j] = prob[i, j] * scale
+        g[i, labels[i]] -= scale
+
+
 def softmax(x: np.ndarray) -> tuple:
     """``(shifted, total, prob)`` of ``x`` over its last axis, as the NumPy reference gives them.
 
@@ -75,3 +117,30 @@ def softmax(x: np.ndarray) -> tuple:
     softmax_rows(x.reshape(-1, x.shape[-1]), shifted.reshape(-1, x.shape[-1]), prob.reshape(-1, x.shape[-1]),
                  total.reshape(-1, 1), x.dtype.type(0))
     return shifted, total, prob
+
+
+def cross_entropy(x: np.ndarray, labels: np.ndarray) -> tuple:
+    """``(prob, loss, summed)`` of logits ``x`` and integer ``labels`` (its shape without the last axis):
+    the softmax, each row's cross-entropy and their sum; ``(None, row, None)`` for the first row whose
+    label is out of range.
+
+    Examples
+    --------
+    >>> prob, loss, summed = cross_entropy(np.zeros((2, 2), np.float32), np.array([0, 1]))
+    >>> loss, round(summed, 4)
+    (array([0.6931472, 0.6931472], dtype=float32), 1.3863)
+    """
+    x = np.ascontiguousarray(x)
+    classes = x.shape[-1]
+    prob, loss = np.empty_like(x), np.empty(labels.shape, x.dtype)
+    bad, summed = cross_entropy_rows(x.reshape(-1, classes), labels.reshape(-1), prob.reshape(-1, classes),
+                                     loss.reshape(-1), x.dtype.type(0))
+    return (None, bad, None) if bad >= 0 else (prob, loss, summed)
+
+
+def cross_entropy_grad(prob: np.ndarray, labels: np.ndarray, scales: np.ndarray) -> np.ndarray:
+    """The gradient of :func:`cross_entropy`'s losses scaled by ``scales`` (one value, or one a row)."""
+    classes = prob.shape[-1]
+    g = np.empty_like(prob)
+    cross_entropy_grad_rows(prob.reshape(-1, classes), labels.reshape(-1), scales.reshape(-1), g.reshape(-1, classes))
+    return g

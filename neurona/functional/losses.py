@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neurona.function import Function, ShapeError
+from neurona.function import Function, InputError, ShapeError
 from neurona.functional import _softmax_kernels as short_softmax
 from neurona.functional._rows import row_max, row_sum
 from neurona.functional.activations import softplus
@@ -133,22 +133,26 @@ def categorical_cross_entropy(prob, target, reduction: str = "mean"):
 
 
 def _check_labels(labels: np.ndarray, logits_shape: tuple) -> None:
-    classes = logits_shape[-1]
     if labels.shape != logits_shape[:-1]:
         raise ShapeError(
             f"cross_entropy: integer labels of shape {labels.shape} do not match logits of shape "
             f"{logits_shape}; expected labels of shape {logits_shape[:-1]}"
         )
+
+
+def _check_label_range(labels: np.ndarray, classes: int) -> None:
     if labels.size and (np.minimum.reduce(labels, axis=None) < 0 or np.maximum.reduce(labels, axis=None) >= classes):
         bad = labels[(labels < 0) | (labels >= classes)].flat[0]
-        raise ValueError(f"cross_entropy: label {bad} is out of range for {classes} classes (valid: 0..{classes - 1})")
+        raise InputError(f"cross_entropy: label {bad} is out of range for {classes} classes (valid: 0..{classes - 1})")
 
 
 class SoftmaxCrossEntropy(Function):
     """Fused softmax and cross-entropy from logits, reduction included.
 
     Forward: ``loss = logsumexp(z) - z[label]`` (or ``-Σ y log_softmax(z)``);
-    backward: ``(softmax(z) - y) * grad`` in one pass.
+    backward: ``(softmax(z) - y) * grad`` in one pass. Integer labels are checked here (their shape,
+    and their range against the number of classes), so that the op called directly never reads outside
+    the logits.
     """
 
     saves = (1,)
@@ -165,35 +169,46 @@ class SoftmaxCrossEntropy(Function):
         total = row_sum(exp)
         return shifted, total, np.divide(exp, total, out=exp)
 
+    def _short_label_losses(self, logits, labels) -> tuple:
+        """``(softmax, losses, their sum)`` of a short batch with integer labels, by one compiled pass."""
+        prob, loss, summed = short_softmax.cross_entropy(logits, labels)
+        if prob is None:
+            _check_label_range(labels, logits.shape[-1])  # raises, naming the label
+        return prob, loss, summed
+
+    def _label_losses(self, logits, labels) -> tuple:
+        _check_label_range(labels, logits.shape[-1])
+        shifted, total, prob = self._softmax(logits)
+        rows = shifted.reshape(-1, shifted.shape[-1])
+        return prob, np.log(total[..., 0]) - rows[np.arange(rows.shape[0]), labels.reshape(-1)].reshape(labels.shape)
+
     def forward(self, logits, target):
-        shifted, total, self.prob = self._softmax(logits)
-        self.target = target
-        if target.dtype.kind in "iu":
-            rows = shifted.reshape(-1, shifted.shape[-1])
-            self.picks = (np.arange(rows.shape[0]), target.reshape(-1))
-            if short_softmax.applies(shifted):
-                loss = np.empty(target.shape, shifted.dtype)
-                if short_softmax.picked_losses(rows, total.reshape(-1, 1), target.reshape(-1), loss.reshape(-1)) >= 0:
-                    _check_labels(target, shifted.shape)  # raises, naming the label
-            else:
-                loss = np.log(total[..., 0]) - rows[self.picks].reshape(target.shape)
-        else:
+        self.target, summed = target, None
+        if target.dtype.kind not in "iu":
+            shifted, total, self.prob = self._softmax(logits)
             loss = np.log(total[..., 0]) * target.sum(axis=-1) - (shifted * target).sum(axis=-1)
+        else:
+            _check_labels(target, logits.shape)
+            if short_softmax.applies(logits):
+                self.prob, loss, summed = self._short_label_losses(logits, target)
+            else:
+                self.prob, loss = self._label_losses(logits, target)
         if self.reduction == "none":
             return loss
         self.scale = (1.0 / loss.size if loss.size else np.nan) if self.reduction == "mean" else 1.0
-        return np.asarray(loss.sum() * self.scale, dtype=loss.dtype)
+        return np.asarray((loss.sum() if summed is None else summed) * self.scale, dtype=loss.dtype)
 
     def backward(self, grad):
         scale = grad[..., None] if self.reduction == "none" else grad * self.scale
-        target = self.target
-        if target.dtype.kind in "iu":
-            g = self.prob * scale
-            rows = g.reshape(-1, g.shape[-1])
-            picked = grad.reshape(-1) if self.reduction == "none" else scale
-            rows[self.picks] -= picked
+        target, prob = self.target, self.prob
+        if target.dtype.kind not in "iu":
+            g = prob * (scale * target.sum(axis=-1, keepdims=True)) - target * scale
+        elif short_softmax.applies(prob):
+            g = short_softmax.cross_entropy_grad(prob, target, np.asarray(scale, prob.dtype))
         else:
-            g = self.prob * (scale * target.sum(axis=-1, keepdims=True)) - target * scale
+            g = prob * scale
+            rows = g.reshape(-1, g.shape[-1])
+            rows[np.arange(rows.shape[0]), target.reshape(-1)] -= grad.reshape(-1) if self.reduction == "none" else scale
         return (g, None, None)[: len(self.inputs)]
 
 
@@ -216,6 +231,15 @@ class SoftmaxCrossEntropyAfterSoftmax(SoftmaxCrossEntropy):
         node, self.softmax = self.softmax, None
         return node.shifted, node.total, node.out
 
+    def _short_label_losses(self, logits, labels) -> tuple:
+        shifted, total, prob = self._softmax(logits)
+        loss = np.empty(labels.shape, shifted.dtype)
+        classes = shifted.shape[-1]
+        if short_softmax.picked_losses(shifted.reshape(-1, classes), total.reshape(-1, 1), labels.reshape(-1),
+                                       loss.reshape(-1)) >= 0:
+            _check_label_range(labels, classes)  # raises, naming the label
+        return prob, loss, None
+
 
 def cross_entropy_after_softmax(probabilities, target, reduction: str = "mean"):
     """:func:`cross_entropy` of the logits of ``probabilities = softmax(logits)`` (last axis), reusing the
@@ -237,10 +261,8 @@ def cross_entropy_after_softmax(probabilities, target, reduction: str = "mean"):
 
 
 def _check_cross_entropy(logits, target, reduction: str) -> None:
-    labels = _data(target)
-    if labels.dtype.kind in "iu":
-        _check_labels(labels, _data(logits).shape)
-    else:
+    """The reduction, and one-hot targets of the logits' shape (the op checks integer labels)."""
+    if _data(target).dtype.kind not in "iu":
         _same_shape("cross_entropy", logits, target)
     if reduction not in REDUCTIONS:
         raise ValueError(f"cross_entropy: reduction must be one of {REDUCTIONS}, got {reduction!r}")

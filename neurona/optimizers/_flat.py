@@ -182,7 +182,8 @@ class FlatGroup:
         self._whole = complete
         if not complete:
             return self._per_parameter_jobs(grads)
-        np.concatenate(grads, axis=None, out=self.grad)
+        for view, grad in zip(self.grad_views, grads):  # faster than one concatenate, small or large
+            view[...] = grad
         for members, buffer, _ in self.packs:
             np.concatenate(members, axis=None, out=buffer)
         if self.t is None:

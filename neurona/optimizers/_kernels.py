@@ -2,8 +2,9 @@
 
 They compute what the NumPy ``_update`` of each rule computes (the reference), in one loop
 instead of one pass per NumPy call; :mod:`neurona.accelerate` compiles them when numba is
-there. Scalars come in the arrays' dtype, so float32 stays float32 (a Python number in a
-kernel would make the arithmetic float64). ``l2`` adds λθ to the
+there. The scalars come as one array ``coef`` in the arrays' dtype (:func:`coefficients`), so
+float32 stays float32 (a Python number in a kernel would make the arithmetic float64), and a
+call converts one array rather than each number. ``l2`` adds λθ to the
 gradient (coupled weight decay), ``decay`` multiplies θ first (AdamW's decoupled decay; 1
 for none). The gradient is read, never written. They run on one thread: a step of 101,770
 float32 parameters takes about 17 µs, and threads that wait on each other at every step are
@@ -19,8 +20,10 @@ SGD_PLAIN, SGD_MOMENTUM, SGD_NESTEROV, SGD_COURSE = 0, 1, 2, 3
 
 
 @jit
-def adam(theta, g, m, v, b1, c1, b2, c2, step_size, eps, l2, decay):
-    """m ← β₁m + c₁g;  v ← β₂v + c₂g²;  θ ← decay·θ − step_size · m / (√v + ε), with c = 1 − β."""
+def adam(theta, g, m, v, coef):
+    """m ← β₁m + c₁g;  v ← β₂v + c₂g²;  θ ← decay·θ − step_size · m / (√v + ε), with c = 1 − β;
+    ``coef`` = (β₁, c₁, β₂, c₂, step_size, ε, l2, decay)."""
+    b1, c1, b2, c2, step_size, eps, l2, decay = coef[0], coef[1], coef[2], coef[3], coef[4], coef[5], coef[6], coef[7]
     for i in range(theta.size):
         th = theta[i]
         gi = g[i] + l2 * th
@@ -32,9 +35,10 @@ def adam(theta, g, m, v, b1, c1, b2, c2, step_size, eps, l2, decay):
 
 
 @jit
-def sgd(theta, g, v, lr, beta, mode, l2):
+def sgd(theta, g, v, coef, mode):
     """Plain: θ ← θ − ηg. Momentum: v ← βv − ηg, then θ ← θ + v (Keras), θ + βv − ηg
-    (Nesterov) or θ + 2v − v_old (the course's NAG)."""
+    (Nesterov) or θ + 2v − v_old (the course's NAG); ``coef`` = (η, β, l2)."""
+    lr, beta, l2 = coef[0], coef[1], coef[2]
     for i in range(theta.size):
         th = theta[i]
         step = lr * (g[i] + l2 * th)
@@ -53,9 +57,10 @@ def sgd(theta, g, v, lr, beta, mode, l2):
 
 
 @jit
-def root_step(theta, g, s, lr, keep, add, eps, inside, l2):
+def root_step(theta, g, s, coef, inside):
     """s ← keep·s + add·g² (RMSprop: ρ and 1 − ρ; Adagrad: 1 and 1);
-    θ ← θ − ηg / √(s + ε) (``inside``) or ηg / (√s + ε)."""
+    θ ← θ − ηg / √(s + ε) (``inside``) or ηg / (√s + ε); ``coef`` = (η, keep, add, ε, l2)."""
+    lr, keep, add, eps, l2 = coef[0], coef[1], coef[2], coef[3], coef[4]
     for i in range(theta.size):
         gi = g[i] + l2 * theta[i]
         si = keep * s[i] + add * gi * gi
@@ -64,7 +69,12 @@ def root_step(theta, g, s, lr, keep, add, eps, inside, l2):
         theta[i] = theta[i] - lr * gi / root
 
 
-def scalars(dtype: np.dtype, *values: float) -> tuple:
-    """The scalars of a kernel call in the arrays' dtype."""
-    kind = dtype.type
-    return tuple(kind(value) for value in values)
+def coefficients(dtype: np.dtype, *values: float) -> np.ndarray:
+    """The scalars of a kernel call, as one array in the arrays' dtype.
+
+    Examples
+    --------
+    >>> coefficients(np.dtype(np.float32), 0.5, 2.0)
+    array([0.5, 2. ], dtype=float32)
+    """
+    return np.array(values, dtype)

@@ -86,5 +86,5 @@ class Adagrad(Optimizer):
         step_by_root(theta, g, tmp, s, lr, self.epsilon, self.epsilon_inside_sqrt)
 
     def _kernel_update(self, theta, g, lr, t, l2, s) -> None:
-        lr, keep, add, epsilon, l2 = _kernels.scalars(theta.dtype, lr, 1.0, 1.0, self.epsilon, l2)
-        _kernels.root_step(theta, g, s, lr, keep, add, epsilon, self.epsilon_inside_sqrt, l2)
+        coef = _kernels.coefficients(theta.dtype, lr, 1.0, 1.0, self.epsilon, l2)
+        _kernels.root_step(theta, g, s, coef, self.epsilon_inside_sqrt)

@@ -106,7 +106,7 @@ class Adam(Optimizer):
     def _kernel_update(self, theta, g, lr, t, l2, m, v, decay=1.0) -> None:
         root = math.sqrt(1 - self.beta_2**t)
         epsilon = self.epsilon if self.epsilon_hat else self.epsilon * root
-        _kernels.adam(theta, g, m, v, *_kernels.scalars(
+        _kernels.adam(theta, g, m, v, _kernels.coefficients(
             theta.dtype, self.beta_1, 1 - self.beta_1, self.beta_2, 1 - self.beta_2, lr * root / (1 - self.beta_1**t), epsilon, l2, decay
         ))
 

@@ -125,7 +125,9 @@ class Optimizer:
         """Run ``_kernel_update`` where it applies (flat views of float32/float64 storage); say whether it ran."""
         if self._kernel_update is None or not theta.flags.c_contiguous or not accelerate.enabled_for(theta):
             return False
-        self._kernel_update(theta.reshape(-1), g.reshape(-1), lr, t, l2, *(s.reshape(-1) for s in state))
+        if theta.ndim != 1:  # a parameter's own array (the runs and packs are flat already)
+            theta, g, state = theta.reshape(-1), g.reshape(-1), [s.reshape(-1) for s in state]
+        self._kernel_update(theta, g, lr, t, l2, *state)
         return True
 
     # ------------------------------------------------------- learning rate

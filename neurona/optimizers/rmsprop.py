@@ -89,5 +89,5 @@ class RMSprop(Optimizer):
         step_by_root(theta, g, tmp, s, lr, self.epsilon, self.epsilon_inside_sqrt)
 
     def _kernel_update(self, theta, g, lr, t, l2, s) -> None:
-        lr, keep, add, epsilon, l2 = _kernels.scalars(theta.dtype, lr, self.rho, 1 - self.rho, self.epsilon, l2)
-        _kernels.root_step(theta, g, s, lr, keep, add, epsilon, self.epsilon_inside_sqrt, l2)
+        coef = _kernels.coefficients(theta.dtype, lr, self.rho, 1 - self.rho, self.epsilon, l2)
+        _kernels.root_step(theta, g, s, coef, self.epsilon_inside_sqrt)

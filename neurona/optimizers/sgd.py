@@ -120,5 +120,5 @@ class SGD(Optimizer):
     def _kernel_update(self, theta, g, lr, t, l2, v=None) -> None:
         mode = _kernels.SGD_PLAIN if v is None else {False: _kernels.SGD_MOMENTUM, True: _kernels.SGD_NESTEROV,
                                                      "course": _kernels.SGD_COURSE}[self.nesterov]
-        lr, beta, l2 = _kernels.scalars(theta.dtype, lr, self.momentum, l2)
-        _kernels.sgd(theta, g, theta[:0] if v is None else v, lr, beta, mode, l2)
+        coef = _kernels.coefficients(theta.dtype, lr, self.momentum, l2)
+        _kernels.sgd(theta, g, theta[:0] if v is None else v, coef, mode)

@@ -68,7 +68,31 @@ def test_an_out_of_range_label_given_to_the_op_itself_is_named_not_read():
     logits = nr.tensor(np.zeros((4, 3), np.float32))
     accelerate.set_enabled(True)
     try:
-        with pytest.raises(ValueError, match="label 3 is out of range for 3 classes"):
+        with pytest.raises(ValueError, match="^cross_entropy: label 3 is out of range for 3 classes"):
             SoftmaxCrossEntropy("mean")(logits, np.array([0, 1, 3, 2]))
     finally:
         accelerate.set_enabled(None)
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+@pytest.mark.parametrize("labels", [[0, 1, 2], [0, 1, 2, 0, 1], [[0, 1, 2, 0]]])
+def test_labels_of_another_shape_given_to_the_op_itself_are_refused_not_read(compiled, labels):
+    from neurona.functional.losses import SoftmaxCrossEntropy
+    logits = nr.tensor(np.zeros((4, 3), np.float32), requires_grad=True)
+    accelerate.set_enabled(compiled)
+    try:
+        with pytest.raises(nr.ShapeError, match=r"^cross_entropy: integer labels of shape .* do not match logits"):
+            SoftmaxCrossEntropy("sum")(logits, np.array(labels))
+    finally:
+        accelerate.set_enabled(None)
+
+
+def test_the_one_pass_loss_sums_what_the_reference_sums():
+    z = np.random.default_rng(3).standard_normal((300, 7)).astype(np.float32)
+    labels = np.random.default_rng(4).integers(0, 7, 300)
+    prob, loss, summed = kernels.cross_entropy(z, labels)
+    shifted, total, reference_prob = kernels.softmax(z)
+    np.testing.assert_array_equal(prob, reference_prob)
+    np.testing.assert_allclose(loss, np.log(total[:, 0]) - shifted[np.arange(300), labels], rtol=1e-6)
+    assert summed == pytest.approx(float(loss.astype(np.float64).sum()), rel=1e-12)
+    assert kernels.cross_entropy(z, np.where(labels == 3, 7, labels))[:2] == (None, int(np.argmax(labels == 3)))
