@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from neurona import accelerate
 from neurona.function import Function, ShapeError
+from neurona.functional import _linear_kernels
 
 
 def _check_matmul(name: str, a: np.ndarray, b: np.ndarray) -> None:
@@ -45,18 +47,23 @@ class Linear(Function):
     saves = (0, 1)
 
     def forward(self, x, w, b=None):
+        return self._affine(x, w, b, relu=False)
+
+    def _affine(self, x, w, b, relu: bool):
         if x.ndim == 0 or w.ndim != 2 or x.shape[-1] != w.shape[0]:
             raise ShapeError(
                 f"linear: input of shape {x.shape} has {x.shape[-1] if x.ndim else 'no'} features but the weight of "
                 f"shape {w.shape} expects {w.shape[0] if w.ndim == 2 else 'a 2-D (in, out) weight'}"
             )
         self.x, self.w = x, w
-        out = x @ w
-        if b is not None:
-            out += b
-        return out
+        return _add_bias(x @ w, b, relu)
 
     def backward(self, grad):
+        return self._grads(grad, None)
+
+    def _grads(self, grad, grad_b):
+        """The gradients of x, w and b from ``grad``, that of the affine output (``grad_b``: its bias
+        gradient, where already summed)."""
         x, w = self.x, self.w
         need = self.needs_input_grad
         grad_x = grad @ w.T if need[0] else None
@@ -64,13 +71,17 @@ class Linear(Function):
         grad_w = x.reshape(-1, x.shape[-1]).T @ g2 if need[1] else None
         if len(need) == 2:
             return grad_x, grad_w
-        return grad_x, grad_w, np.add.reduce(g2, axis=0) if need[2] else None
+        if need[2] and grad_b is None:
+            grad_b = _column_sums(g2)
+        return grad_x, grad_w, grad_b if need[2] else None
 
 
 class LinearActivation(Linear):
     """``activation(x @ w + b)`` in one node, for ``relu`` and ``tanh``: the activation works in place on
     the product, and backward takes its derivative from the output (``relu' = [y > 0]``, with NaN passing
-    as in :func:`~neurona.functional.relu`; ``tanh' = 1 − y²``)."""
+    as in :func:`~neurona.functional.relu`; ``tanh' = 1 − y²``). Where :mod:`neurona.accelerate` runs,
+    the bias and the ReLU take one compiled pass forward, the derivative and the bias gradient one
+    backward (``functional/_linear_kernels.py``)."""
 
     saves = (0, 1, "output")
     kinds = ("relu", "tanh")
@@ -79,19 +90,53 @@ class LinearActivation(Linear):
         self.activation = activation
 
     def forward(self, x, w, b=None):
-        out = super().forward(x, w, b)
-        self.out = np.maximum(out, 0, out=out) if self.activation == "relu" else np.tanh(out, out=out)
+        out = self._affine(x, w, b, relu=self.activation == "relu")
+        self.out = out if self.activation == "relu" else np.tanh(out, out=out)
         return out
 
     def backward(self, grad):
         out = self.out
+        if _kernels_take(grad, out):
+            d, grad_b = np.empty_like(out), np.empty(out.shape[-1], out.dtype)
+            rows = (-1, out.shape[-1])
+            if self.activation == "relu":
+                _linear_kernels.relu_grad(grad.reshape(rows), out.reshape(rows), d.reshape(rows), grad_b)
+            else:
+                _linear_kernels.tanh_grad(grad.reshape(rows), out.reshape(rows), d.reshape(rows), grad_b,
+                                          out.dtype.type(1))
+            return self._grads(d, grad_b)
         if self.activation == "relu":
             d = np.multiply(grad, ~(out <= 0))
         else:
             d = np.multiply(out, out)
             np.subtract(1, d, out=d)
             d *= grad
-        return super().backward(d)
+        return self._grads(d, None)
+
+
+def _kernels_take(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether the compiled passes run on ``a`` and ``b``: one dtype that kernels take, ``a`` not 0-d.
+    (The arrays they write into and reshape are fresh products, so C-contiguous.)"""
+    return a.dtype == b.dtype and a.ndim > 0 and accelerate.enabled_for(a)
+
+
+def _add_bias(out: np.ndarray, b, relu: bool) -> np.ndarray:
+    """``out + b`` (b of shape ``(units,)``, or None), then the ReLU where ``relu``; in place."""
+    if b is not None and b.ndim == 1 and _kernels_take(out, b):
+        _linear_kernels.bias_relu(out.reshape(-1, out.shape[-1]), b, relu)
+        return out
+    if b is not None:
+        out += b
+    return np.maximum(out, 0, out=out) if relu else out
+
+
+def _column_sums(g: np.ndarray) -> np.ndarray:
+    """The bias gradient ``Σ_rows g`` of a 2-D gradient."""
+    if _kernels_take(g, g):
+        total = np.empty(g.shape[-1], g.dtype)
+        _linear_kernels.column_sums(g, total)
+        return total
+    return np.add.reduce(g, axis=0)
 
 
 def linear(x, weight, bias=None, activation: str | None = None):
