@@ -16,6 +16,8 @@ from neurona.accelerate import enabled_for, jit
 
 SMALL = 1 << 13
 """Most values (rows × classes) for which the kernels run."""
+_ZERO = {dtype: dtype.type(0) for dtype in (np.dtype(np.float32), np.dtype(np.float64))}
+"""The kernels' zero in each dtype they take (a literal 0 would make a float32 sum float64)."""
 
 
 def applies(x: np.ndarray) -> bool:
@@ -112,11 +114,13 @@ def softmax(x: np.ndarray) -> tuple:
     array([[0.5, 0.5]], dtype=float32)
     """
     x = np.ascontiguousarray(x)
-    shifted, prob = np.empty_like(x), np.empty_like(x)
-    total = np.empty((*x.shape[:-1], 1), x.dtype)
-    softmax_rows(x.reshape(-1, x.shape[-1]), shifted.reshape(-1, x.shape[-1]), prob.reshape(-1, x.shape[-1]),
-                 total.reshape(-1, 1), x.dtype.type(0))
-    return shifted, total, prob
+    rows = x if x.ndim == 2 else x.reshape(-1, x.shape[-1])
+    shifted, prob = np.empty_like(rows), np.empty_like(rows)
+    total = np.empty((len(rows), 1), x.dtype)
+    softmax_rows(rows, shifted, prob, total, _ZERO[x.dtype])
+    if rows is x:
+        return shifted, total, prob
+    return shifted.reshape(x.shape), total.reshape(*x.shape[:-1], 1), prob.reshape(x.shape)
 
 
 def cross_entropy(x: np.ndarray, labels: np.ndarray) -> tuple:
@@ -134,7 +138,7 @@ def cross_entropy(x: np.ndarray, labels: np.ndarray) -> tuple:
     classes = x.shape[-1]
     prob, loss = np.empty_like(x), np.empty(labels.shape, x.dtype)
     bad, summed = cross_entropy_rows(x.reshape(-1, classes), labels.reshape(-1), prob.reshape(-1, classes),
-                                     loss.reshape(-1), x.dtype.type(0))
+                                     loss.reshape(-1), _ZERO[x.dtype])
     return (None, bad, None) if bad >= 0 else (prob, loss, summed)
 
 
