@@ -2,6 +2,8 @@
 its ReLU or tanh in the same node)."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from neurona import accelerate
@@ -67,8 +69,8 @@ class Linear(Function):
         x, w = self.x, self.w
         need = self.needs_input_grad
         grad_x = grad @ w.T if need[0] else None
-        g2 = grad.reshape(-1, grad.shape[-1])
-        grad_w = x.reshape(-1, x.shape[-1]).T @ g2 if need[1] else None
+        g2 = _rows(grad)
+        grad_w = _rows(x).T @ g2 if need[1] else None
         if len(need) == 2:
             return grad_x, grad_w
         if need[2] and grad_b is None:
@@ -98,12 +100,10 @@ class LinearActivation(Linear):
         out = self.out
         if _kernels_take(grad, out):
             d, grad_b = np.empty_like(out), np.empty(out.shape[-1], out.dtype)
-            rows = (-1, out.shape[-1])
             if self.activation == "relu":
-                _linear_kernels.relu_grad(grad.reshape(rows), out.reshape(rows), d.reshape(rows), grad_b)
+                _linear_kernels.relu_grad(_rows(grad), _rows(out), _rows(d), grad_b)
             else:
-                _linear_kernels.tanh_grad(grad.reshape(rows), out.reshape(rows), d.reshape(rows), grad_b,
-                                          out.dtype.type(1))
+                _linear_kernels.tanh_grad(_rows(grad), _rows(out), _rows(d), grad_b, out.dtype.type(1))
             return self._grads(d, grad_b)
         if self.activation == "relu":
             d = np.multiply(grad, ~(out <= 0))
@@ -115,19 +115,24 @@ class LinearActivation(Linear):
 
 
 def _kernels_take(a: np.ndarray, b: np.ndarray) -> bool:
-    """Whether the compiled passes run on ``a`` and ``b``: one dtype that kernels take, ``a`` not 0-d.
-    (The arrays they write into and reshape are fresh products, so C-contiguous.)"""
-    return a.dtype == b.dtype and a.ndim > 0 and accelerate.enabled_for(a)
+    """Whether the compiled passes run on ``a`` and ``b``: one dtype that kernels take, ``a`` neither 0-d
+    nor empty. (The arrays they write into and reshape are fresh products, so C-contiguous.)"""
+    return a.dtype == b.dtype and a.ndim > 0 and a.size > 0 and accelerate.enabled_for(a)
 
 
 def _add_bias(out: np.ndarray, b, relu: bool) -> np.ndarray:
     """``out + b`` (b of shape ``(units,)``, or None), then the ReLU where ``relu``; in place."""
     if b is not None and b.ndim == 1 and _kernels_take(out, b):
-        _linear_kernels.bias_relu(out.reshape(-1, out.shape[-1]), b, relu)
+        _linear_kernels.bias_relu(_rows(out), b, relu)
         return out
     if b is not None:
         out += b
     return np.maximum(out, 0, out=out) if relu else out
+
+
+def _rows(a: np.ndarray) -> np.ndarray:
+    """``a`` as a matrix of its last axis (rows counted, so that an axis of length 0 works too)."""
+    return a.reshape(math.prod(a.shape[:-1]), a.shape[-1])
 
 
 def _column_sums(g: np.ndarray) -> np.ndarray:

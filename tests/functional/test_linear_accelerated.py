@@ -56,3 +56,18 @@ def test_a_strided_upstream_gradient_is_read_as_it_lies():
     wide = np.arange(16.0, dtype=np.float32).reshape(4, 4)
     out.backward(wide[:, ::2])  # the engine passes what backward() is given: a strided view
     np.testing.assert_array_equal(b.grad, wide[:, ::2].sum(axis=0))
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+@pytest.mark.parametrize("shape", [((0, 3), (3, 2)), ((4, 3), (3, 0))])
+def test_empty_batches_and_layers_of_no_units(compiled, shape):
+    accelerate.set_enabled(compiled)
+    try:
+        x, w = (nr.tensor(np.ones(s, np.float32), requires_grad=True) for s in shape)
+        b = nr.tensor(np.ones(shape[1][1], np.float32), requires_grad=True)
+        out = F.linear(x, w, b, activation="relu")
+        out.sum().backward()
+        assert out.shape == (shape[0][0], shape[1][1])
+        assert x.grad.shape == shape[0] and w.grad.shape == shape[1] and b.grad.shape == (shape[1][1],)
+    finally:
+        accelerate.set_enabled(None)
