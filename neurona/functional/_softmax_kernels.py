@@ -94,14 +94,19 @@ def cross_entropy_rows(x, labels, prob, loss, zero):
 
 @jit
 def cross_entropy_grad_rows(prob, labels, scales, g):
-    """``g = (prob − onehot(labels)) · scale`` a row, the scale ``scales[i]`` (one per row) or ``scales[0]``."""
+    """``g = (prob − onehot(labels)) · scale`` a row, the scale ``scales[i]`` (one per row) or ``scales[0]``;
+    returns the first row whose label is out of range (nothing is written outside ``g``), or −1."""
     rows, classes = prob.shape
     per_row = scales.size == rows
     for i in range(rows):
+        label = labels[i]
+        if label < 0 or label >= classes:
+            return i
         scale = scales[i] if per_row else scales[0]
         for j in range(classes):
             g[i, j] = prob[i, j] * scale
-        g[i, labels[i]] -= scale
+        g[i, label] -= scale
+    return -1
 
 
 def softmax(x: np.ndarray) -> tuple:
@@ -142,9 +147,11 @@ def cross_entropy(x: np.ndarray, labels: np.ndarray) -> tuple:
     return (None, bad, None) if bad >= 0 else (prob, loss, summed)
 
 
-def cross_entropy_grad(prob: np.ndarray, labels: np.ndarray, scales: np.ndarray) -> np.ndarray:
-    """The gradient of :func:`cross_entropy`'s losses scaled by ``scales`` (one value, or one a row)."""
+def cross_entropy_grad(prob: np.ndarray, labels: np.ndarray, scales: np.ndarray) -> np.ndarray | None:
+    """The gradient of :func:`cross_entropy`'s losses scaled by ``scales`` (one value, or one a row);
+    None if a label is out of range (changed since forward by a write the version counter cannot see)."""
     classes = prob.shape[-1]
     g = np.empty_like(prob)
-    cross_entropy_grad_rows(prob.reshape(-1, classes), labels.reshape(-1), scales.reshape(-1), g.reshape(-1, classes))
-    return g
+    bad = cross_entropy_grad_rows(prob.reshape(-1, classes), labels.reshape(-1), scales.reshape(-1),
+                                  g.reshape(-1, classes))
+    return None if bad >= 0 else g

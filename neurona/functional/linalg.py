@@ -92,9 +92,10 @@ class LinearActivation(Linear):
         self.activation = activation
 
     def forward(self, x, w, b=None):
-        out = self._affine(x, w, b, relu=self.activation == "relu")
-        self.out = out if self.activation == "relu" else np.tanh(out, out=out)
-        return out
+        self.out = self._affine(x, w, b, relu=self.activation == "relu")
+        if self.activation == "tanh":
+            np.tanh(self.out, out=self.out)
+        return self.out
 
     def backward(self, grad):
         out = self.out
@@ -121,8 +122,9 @@ def _kernels_take(a: np.ndarray, b: np.ndarray) -> bool:
 
 
 def _add_bias(out: np.ndarray, b, relu: bool) -> np.ndarray:
-    """``out + b`` (b of shape ``(units,)``, or None), then the ReLU where ``relu``; in place."""
-    if b is not None and b.ndim == 1 and _kernels_take(out, b):
+    """``out + b`` (b broadcast as NumPy does, or None), then the ReLU where ``relu``; in place. The
+    kernel reads ``b[j]`` for every unit ``j``, so it takes only a bias of exactly ``(units,)``."""
+    if b is not None and b.shape == out.shape[-1:] and _kernels_take(out, b):
         _linear_kernels.bias_relu(_rows(out), b, relu)
         return out
     if b is not None:

@@ -205,6 +205,8 @@ class SoftmaxCrossEntropy(Function):
             g = prob * (scale * target.sum(axis=-1, keepdims=True)) - target * scale
         elif short_softmax.applies(prob):
             g = short_softmax.cross_entropy_grad(prob, target, np.asarray(scale, prob.dtype))
+            if g is None:
+                _check_label_range(target, prob.shape[-1])  # raises, naming the label
         else:
             g = prob * scale
             rows = g.reshape(-1, g.shape[-1])

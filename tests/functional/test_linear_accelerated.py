@@ -71,3 +71,18 @@ def test_empty_batches_and_layers_of_no_units(compiled, shape):
         assert x.grad.shape == shape[0] and w.grad.shape == shape[1] and b.grad.shape == (shape[1][1],)
     finally:
         accelerate.set_enabled(None)
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+@pytest.mark.parametrize("activation", [None, "relu", "tanh"])
+def test_a_bias_that_broadcasts_is_broadcast_and_one_that_does_not_is_refused(compiled, activation):
+    x, w = nr.tensor(np.ones((4, 3), np.float32)), nr.tensor(np.ones((3, 2), np.float32))
+    accelerate.set_enabled(compiled)
+    try:
+        out = F.linear(x, w, nr.tensor(np.ones(1, np.float32)), activation=activation)
+        expected = np.full((4, 2), 4.0, np.float32)
+        np.testing.assert_array_equal(out.numpy(), np.tanh(expected) if activation == "tanh" else expected)
+        with pytest.raises(ValueError, match=r"inputs of shapes \(4, 3\) and \(3, 2\) and \(5,\) do not fit"):
+            F.linear(x, w, nr.tensor(np.ones(5, np.float32)), activation=activation)
+    finally:
+        accelerate.set_enabled(None)

@@ -96,3 +96,16 @@ def test_the_one_pass_loss_sums_what_the_reference_sums():
     np.testing.assert_allclose(loss, np.log(total[:, 0]) - shifted[np.arange(300), labels], rtol=1e-6)
     assert summed == pytest.approx(float(loss.astype(np.float64).sum()), rel=1e-12)
     assert kernels.cross_entropy(z, np.where(labels == 3, 7, labels))[:2] == (None, int(np.argmax(labels == 3)))
+
+
+def test_a_label_changed_behind_the_version_counter_is_named_in_backward_not_written_with():
+    logits = nr.tensor(np.zeros((4, 3), np.float32), requires_grad=True)
+    labels = nr.tensor(np.array([0, 1, 2, 0]))
+    accelerate.set_enabled(True)
+    try:
+        loss = F.cross_entropy(logits, labels)
+        labels.data[1] = 7  # a NumPy write: no version bump, so only the kernel's own check can see it
+        with pytest.raises(ValueError, match="^cross_entropy: label 7 is out of range for 3 classes"):
+            loss.backward()
+    finally:
+        accelerate.set_enabled(None)
